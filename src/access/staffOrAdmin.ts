@@ -1,0 +1,5 @@
+import type { Access } from 'payload'
+
+import { checkRole } from './checkRole'
+
+export const staffOrAdmin: Access = ({ req: { user } }) => checkRole(['admin', 'staff'], user)

@@ -1,0 +1,74 @@
+import type { CollectionConfig } from 'payload'
+
+import { publishedOrTeam } from '@/access/publishedOrTeam'
+import { staffOrAdmin } from '@/access/staffOrAdmin'
+import { slugField } from '@/fields/slugField'
+import { timezoneField } from '@/fields/timezoneField'
+import { DEFAULT_EVENT_TIMEZONE } from '@/lib/choices'
+
+import { mustFollow } from './mustFollow'
+
+const dayAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
+
+export const Events: CollectionConfig = {
+  slug: 'events',
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'startsAt', 'venue', 'capacity', '_status'],
+    group: 'Event',
+    listSearchableFields: ['name', 'slug', 'venue'],
+  },
+  defaultSort: '-startsAt',
+  // Draft/published states come from Payload's versions; `_status` is what the public filter reads.
+  versions: {
+    drafts: true,
+    maxPerDoc: 50,
+  },
+  access: {
+    read: publishedOrTeam,
+    readVersions: staffOrAdmin,
+    create: staffOrAdmin,
+    update: staffOrAdmin,
+    delete: staffOrAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 200 },
+    slugField('name'),
+    {
+      type: 'row',
+      fields: [
+        { name: 'startsAt', type: 'date', required: true, index: true, admin: dayAndTime },
+        {
+          name: 'endsAt',
+          type: 'date',
+          required: true,
+          admin: dayAndTime,
+          validate: mustFollow('startsAt', 'The event must end after it starts.'),
+        },
+      ],
+    },
+    timezoneField(DEFAULT_EVENT_TIMEZONE),
+    { name: 'venue', type: 'text', maxLength: 300 },
+    {
+      name: 'capacity',
+      type: 'number',
+      min: 1,
+      admin: { description: 'Seats available; leave empty for no limit.', step: 1 },
+      validate: (value: number | null | undefined) =>
+        value == null || (Number.isInteger(value) && value >= 1) ? true : 'Enter a whole number of seats, 1 or more.',
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'registrationOpensAt', type: 'date', admin: dayAndTime },
+        {
+          name: 'registrationClosesAt',
+          type: 'date',
+          admin: dayAndTime,
+          validate: mustFollow('registrationOpensAt', 'Registration must close after it opens.'),
+        },
+      ],
+    },
+    { name: 'description', type: 'richText' },
+  ],
+}

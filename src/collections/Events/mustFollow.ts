@@ -1,0 +1,11 @@
+import type { DateFieldValidation } from 'payload'
+
+/** A date that, when both are set, must come after another date of the same document. */
+export const mustFollow =
+  (earlierField: string, message: string): DateFieldValidation =>
+  (value, { siblingData, required }) => {
+    if (!value) return required ? 'This field is required.' : true
+    const earlier = (siblingData as Record<string, unknown>)[earlierField]
+    if (!earlier) return true
+    return new Date(value as Date | string) > new Date(earlier as Date | string) ? true : message
+  }

@@ -1,0 +1,62 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOnly } from '@/access/adminOnly'
+import { adminOrSelf } from '@/access/adminOrSelf'
+import { adminOnlyField } from '@/access/fields/adminOnlyField'
+import { teamMember } from '@/access/teamMember'
+import { ROLE_LABELS, ROLES } from '@/lib/choices'
+
+import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+
+const TEN_MINUTES_MS = 10 * 60 * 1000
+const TWO_HOURS_S = 2 * 60 * 60
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'roles', 'updatedAt'],
+    group: 'Settings',
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: TEN_MINUTES_MS,
+    tokenExpiration: TWO_HOURS_S,
+    useAPIKey: true,
+  },
+  access: {
+    admin: teamMember,
+    create: adminOnly,
+    read: adminOrSelf,
+    update: adminOrSelf,
+    delete: adminOnly,
+    unlock: adminOnly,
+  },
+  hooks: {
+    beforeChange: [makeFirstUserAdmin],
+  },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      maxLength: 120,
+    },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      // Read by access rules on every request, so it travels in the token.
+      saveToJWT: true,
+      access: {
+        create: adminOnlyField,
+        update: adminOnlyField,
+      },
+      admin: {
+        description:
+          'Admin: everything, including users. Staff: submissions and events. Editor: content and email templates.',
+      },
+    },
+  ],
+}

@@ -1,0 +1,30 @@
+import type { Endpoint } from 'payload'
+
+const DATABASE_TIMEOUT_MS = 2000
+
+/** GET /api/health: for load balancers and uptime checks; 503 while PostgreSQL does not answer. */
+export const health: Endpoint = {
+  path: '/health',
+  method: 'get',
+  handler: async (req) => {
+    const started = Date.now()
+    try {
+      await Promise.race([
+        req.payload.db.pool.query('select 1'),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('database timeout')), DATABASE_TIMEOUT_MS).unref(),
+        ),
+      ])
+      return Response.json(
+        { status: 'ok', database: 'ok', databaseMs: Date.now() - started },
+        { headers: { 'Cache-Control': 'no-store' } },
+      )
+    } catch (error) {
+      req.payload.logger.error({ err: error, msg: 'health check: database unreachable' })
+      return Response.json(
+        { status: 'error', database: 'unreachable' },
+        { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' } },
+      )
+    }
+  },
+}

