@@ -11,6 +11,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/int/**/*.int.spec.ts'],
           globalSetup: ['tests/helpers/globalSetup.int.ts'],
+          setupFiles: ['tests/helpers/setupEnv.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

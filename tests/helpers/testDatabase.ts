@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { chmod, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+
+import { startEmbeddedPostgres, type RunningPostgres } from '../../src/lib/embeddedPostgres'
+
+export type TestDatabase = {
+  url: string
+  /** Drops the database and stops the embedded server when the run started one. */
+  drop: () => Promise<void>
+}
+
+/** Environment for the app's own commands (payload migrate, the seed, next start). */
+export const appEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || randomBytes(24).toString('hex'),
+  PATH: [path.resolve('node_modules/.bin'), process.env.PATH].join(path.delimiter),
+})
+
+/**
+ * A uniquely named, migrated database for one test run: on the server DATABASE_URL points to
+ * when it is set, otherwise on a throwaway embedded PostgreSQL.
+ */
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  let embedded: RunningPostgres | undefined
+  let serverUrl = process.env.DATABASE_URL
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: await tempClusterDir(), persistent: false })
+    serverUrl = embedded.serverUrl
+  }
+  const name = `otei_test_${label}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
+  await withClient(serverUrl, (client) => client.query(`create database ${client.escapeIdentifier(name)}`))
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+
+  const drop = async () => {
+    await withClient(serverUrl, (client) =>
+      client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`),
+    )
+    await embedded?.stop()
+  }
+  try {
+    await runCommand(['payload', 'migrate'], appEnv(url.toString()))
+  } catch (error) {
+    await drop()
+    throw error
+  }
+  return { url: url.toString(), drop }
+}
+
+/** A fresh folder for a throwaway cluster, reachable by the OS user PostgreSQL runs as under root. */
+export async function tempClusterDir(): Promise<string> {
+  const parent = await mkdtemp(path.join(tmpdir(), 'otei-test-pg-'))
+  await chmod(parent, 0o755)
+  return path.join(parent, 'data')
+}
+
+async function withClient<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Runs one of the project's commands; its output is shown only when it fails. */
+export function runCommand([bin, ...args]: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = ''
+    const child = spawn(bin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.on('error', reject)
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${bin} ${args.join(' ')} exited ${code}:\n${output}`)),
+    )
+  })
+}

@@ -1,0 +1,121 @@
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { getTestPayload } from '../helpers/payload'
+import { RestClient } from '../helpers/restClient'
+import { createUser, type TestUser } from '../helpers/users'
+
+let payload: Payload
+let staff: TestUser
+let editor: TestUser
+let publishedId: number
+let draftId: number
+
+const eventData = (name: string) => ({
+  name,
+  startsAt: '2027-05-01T08:00:00.000Z',
+  endsAt: '2027-05-01T17:00:00.000Z',
+  venue: 'Ogbomoso',
+})
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  staff = await createUser(payload, ['staff'])
+  editor = await createUser(payload, ['editor'])
+  const published = await payload.create({
+    collection: 'events',
+    data: { ...eventData('Published Summit'), slug: 'published-summit', timezone: 'Africa/Lagos', _status: 'published' },
+  })
+  const draft = await payload.create({
+    collection: 'events',
+    data: { ...eventData('Secret Draft Summit'), slug: 'secret-draft-summit', timezone: 'Africa/Lagos', _status: 'draft' },
+    draft: true,
+  })
+  publishedId = published.id
+  draftId = draft.id
+})
+
+const ids = (docs: { id: number }[]) => docs.map((doc) => doc.id)
+
+describe('events as an anonymous visitor', () => {
+  it('lists published events but not drafts', async () => {
+    const response = await RestClient.anonymous().get('/events', { query: { limit: 100 } })
+    expect(response.status).toBe(200)
+    expect(ids(response.body.docs)).toContain(publishedId)
+    expect(ids(response.body.docs)).not.toContain(draftId)
+  })
+
+  it('cannot open a draft by id, even asking for drafts', async () => {
+    const response = await RestClient.anonymous().get(`/events/${draftId}`, { query: { draft: 'true' } })
+    expect(response.status).toBe(404)
+  })
+
+  it('does not see drafts through GraphQL', async () => {
+    const response = await RestClient.anonymous().graphql('{ Events(limit: 100) { docs { id name } } }')
+    expect(response.status).toBe(200)
+    const names = response.body.data.Events.docs.map((doc: { name: string }) => doc.name)
+    expect(names).toContain('Published Summit')
+    expect(names).not.toContain('Secret Draft Summit')
+  })
+
+  it('cannot create, update or delete events', async () => {
+    const anonymous = RestClient.anonymous()
+    expect((await anonymous.post('/events', { body: eventData('Spam Fest') })).status).toBe(403)
+    expect((await anonymous.patch(`/events/${publishedId}`, { body: { name: 'Hacked' } })).status).toBe(403)
+    expect((await anonymous.delete(`/events/${publishedId}`)).status).toBe(403)
+  })
+})
+
+describe('events as an editor', () => {
+  it('cannot create or change events', async () => {
+    expect((await editor.client.post('/events', { body: eventData('Editor Fest') })).status).toBe(403)
+    expect((await editor.client.patch(`/events/${publishedId}`, { body: { name: 'Renamed' } })).status).toBe(403)
+  })
+})
+
+describe('events as staff', () => {
+  it('sees drafts', async () => {
+    const response = await staff.client.get(`/events/${draftId}`, { query: { draft: 'true' } })
+    expect(response.status).toBe(200)
+    expect(response.body.name).toBe('Secret Draft Summit')
+  })
+
+  it('creates an event with a slug made from its name and the Lagos time zone by default', async () => {
+    const response = await staff.client.post('/events', {
+      body: { ...eventData('Ignite Ogbomoso & Friends'), _status: 'published' },
+    })
+    expect(response.status).toBe(201)
+    expect(response.body.doc).toMatchObject({
+      slug: 'ignite-ogbomoso-and-friends',
+      timezone: 'Africa/Lagos',
+      _status: 'published',
+    })
+  })
+
+  it('gets a field error for an event that ends before it starts', async () => {
+    const response = await staff.client.post('/events', {
+      body: { ...eventData('Backwards Day'), endsAt: '2027-04-30T08:00:00.000Z' },
+    })
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].data.errors).toEqual([
+      expect.objectContaining({ path: 'endsAt', message: 'The event must end after it starts.' }),
+    ])
+  })
+
+  it('gets a field error for an unknown time zone and a duplicate slug', async () => {
+    const response = await staff.client.post('/events', {
+      body: { ...eventData('Published Summit'), timezone: 'Mars/Olympus' },
+    })
+    expect(response.status).toBe(400)
+    const paths = response.body.errors[0].data.errors.map((error: { path: string }) => error.path)
+    expect(paths).toEqual(expect.arrayContaining(['timezone']))
+  })
+
+  it('refuses a slug that is already taken with a field error', async () => {
+    const response = await staff.client.post('/events', {
+      body: { ...eventData('Another'), slug: 'published-summit' },
+    })
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'slug' })])
+  })
+})
