@@ -41,6 +41,12 @@ export async function startEmbeddedPostgres({
   await mkdir(dataDir, { recursive: true, mode: 0o755 })
   const passwordFile = `${dataDir}.password`
   const password = await readOrCreatePassword(passwordFile)
+  const serverUrl = (port: number) =>
+    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`
+
+  // `npm run dev` in one terminal and `npm run seed` in another share the cluster already running.
+  const runningPort = await portOfRunningServer(dataDir)
+  if (runningPort) return { port: runningPort, serverUrl: serverUrl(runningPort), stop: async () => {} }
   const port = await findFreePort()
   const log: string[] = []
   const server = new EmbeddedPostgres({
@@ -76,12 +82,25 @@ export async function startEmbeddedPostgres({
 
   return {
     port,
-    serverUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    serverUrl: serverUrl(port),
     stop: async () => {
       await server.stop()
       if (!persistent) await rm(passwordFile, { force: true })
     },
   }
+}
+
+/** The port of a live server on this cluster, read from PostgreSQL's own postmaster.pid. */
+async function portOfRunningServer(dataDir: string): Promise<number | undefined> {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return undefined
+  const [pidLine, , , portLine] = (await readFile(pidFile, 'utf8')).split('\n')
+  try {
+    process.kill(Number(pidLine), 0)
+  } catch {
+    return undefined // stale file from a crash; PostgreSQL removes it on start
+  }
+  return Number(portLine)
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {

@@ -30,6 +30,7 @@ async function main() {
   }
 
   if (existsSync('.env')) process.loadEnvFile('.env')
+  process.env.NEXT_TELEMETRY_DISABLED ??= '1'
   const production = process.env.NODE_ENV === 'production'
 
   if (!process.env.PAYLOAD_SECRET) {

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 
@@ -26,14 +28,28 @@ describe('embedded PostgreSQL as a developer without a database', () => {
     expect(existsSync(dataDir)).toBe(false)
   })
 
-  it('reports PostgreSQL’s own output when it cannot start', async () => {
+  it('shares a cluster that another command already runs instead of failing on its lock', async () => {
     const dataDir = await tempClusterDir()
-    const first = await startEmbeddedPostgres({ dataDir })
+    const first = await startEmbeddedPostgres({ dataDir, persistent: false })
     try {
-      // A second server on the same cluster folder must be refused by PostgreSQL's lock file.
-      await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(/PostgreSQL output[\s\S]*lock file/)
+      const second = await startEmbeddedPostgres({ dataDir })
+      expect(second.port).toBe(first.port)
+      await second.stop()
+      const client = new pg.Client({ connectionString: first.serverUrl })
+      await client.connect()
+      await client.end()
     } finally {
       await first.stop()
     }
+  })
+
+  it('reports PostgreSQL’s own output when it cannot start', async () => {
+    const dataDir = await tempClusterDir()
+    await mkdir(dataDir, { recursive: true })
+    // A folder that claims to be a cluster but is not one.
+    await writeFile(path.join(dataDir, 'PG_VERSION'), '9.0\n')
+    await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(
+      /PostgreSQL output ---\n[\s\S]*could not access the server configuration file/,
+    )
   })
 })

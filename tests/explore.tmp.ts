@@ -1,0 +1,16 @@
+import { launchChromium } from '/work/main/tests/helpers/browser'
+const base = process.env.BASE || 'http://127.0.0.1:3000'
+const browser = await launchChromium()
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+await page.goto(`${base}/admin/login`, { timeout: 120000 })
+await page.locator('#field-email').fill('dev@otei.test')
+await page.locator('#field-password').fill('dev-password-1')
+await page.screenshot({ path: '/tmp/login.png' })
+await page.locator('button[type=submit]').click()
+await page.waitForURL(`${base}/admin`, { timeout: 120000 })
+await page.goto(`${base}/admin/collections/events/create`, { timeout: 120000 })
+await page.locator('#field-name').waitFor({ timeout: 120000 })
+await page.screenshot({ path: '/tmp/create.png' })
+console.log(await page.locator('#field-startsAt').evaluate((el) => el.outerHTML.slice(0, 1500)))
+console.log(await page.locator('button').allInnerTexts())
+await browser.close()

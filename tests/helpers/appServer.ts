@@ -1,0 +1,41 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+
+import { findFreePort } from '../../src/lib/findFreePort'
+
+import { waitFor } from './waitFor'
+
+export type AppServer = { baseURL: string; output: () => string; stop: () => Promise<void> }
+
+/** `next start` of the production build on a free port, ready once /api/health answers 200. */
+export async function startAppServer(env: NodeJS.ProcessEnv): Promise<AppServer> {
+  const port = await findFreePort()
+  const baseURL = `http://127.0.0.1:${port}`
+  let output = ''
+  const child: ChildProcess = spawn('next', ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    env: { ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM')
+    await exited
+  }
+  try {
+    await waitFor(
+      'the app to answer /api/health',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}`)
+        const response = await fetch(`${baseURL}/api/health`)
+        return response.ok ? true : undefined
+      },
+      { timeoutMs: 60_000 },
+    )
+  } catch (error) {
+    await stop()
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- next start output ---\n${output}`)
+  }
+  return { baseURL, output: () => output, stop }
+}
