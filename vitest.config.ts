@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
+    // In CI each run also leaves a JSON report, which .ci/run sums into one closing line.
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: `test-results/vitest-${process.pid}.json` }]]
+      : ['default'],
     projects: [
       {
         extends: true,

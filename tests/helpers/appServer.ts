@@ -4,10 +4,13 @@ import { findFreePort } from '../../src/lib/findFreePort'
 
 import { waitFor } from './waitFor'
 
-export type AppServer = { baseURL: string; output: () => string; stop: () => Promise<void> }
+export type AppServer = { baseURL: string; pid: number; output: () => string; stop: () => Promise<void> }
 
 /** `next start` of the production build on a free port, ready once /api/health answers 200. */
-export async function startAppServer(env: NodeJS.ProcessEnv): Promise<AppServer> {
+export async function startAppServer(
+  env: NodeJS.ProcessEnv,
+  { pollIntervalMs = 200 } = {},
+): Promise<AppServer> {
   const port = await findFreePort()
   const baseURL = `http://127.0.0.1:${port}`
   let output = ''
@@ -31,11 +34,11 @@ export async function startAppServer(env: NodeJS.ProcessEnv): Promise<AppServer>
         const response = await fetch(`${baseURL}/api/health`)
         return response.ok ? true : undefined
       },
-      { timeoutMs: 60_000 },
+      { timeoutMs: 60_000, intervalMs: pollIntervalMs },
     )
   } catch (error) {
     await stop()
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- next start output ---\n${output}`)
   }
-  return { baseURL, output: () => output, stop }
+  return { baseURL, pid: child.pid!, output: () => output, stop }
 }
