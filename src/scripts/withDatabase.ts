@@ -1,5 +1,5 @@
 /**
- * Runs a command (next dev, payload migrate, the seed…) with a database ready.
+ * Runs a command (next dev, the migrations, the seed…) with a database ready.
  *
  *   tsx src/scripts/withDatabase.ts [--migrate] -- <command> [args…]
  *
@@ -49,7 +49,7 @@ async function main() {
 
   let exitCode = 0
   try {
-    if (options.includes('--migrate')) exitCode = await run(['payload', 'migrate'])
+    if (options.includes('--migrate')) exitCode = await run(['tsx', 'src/scripts/migrate.ts'])
     if (exitCode === 0) exitCode = await run(command)
   } finally {
     await embedded?.stop()

@@ -13,7 +13,7 @@ export type TestDatabase = {
   drop: () => Promise<void>
 }
 
-/** Environment for the app's own commands (payload migrate, the seed, next start). */
+/** Environment for the app's own commands (migrate, seed, next start). */
 export const appEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
   ...process.env,
   DATABASE_URL: databaseUrl,
@@ -44,7 +44,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     await embedded?.stop()
   }
   try {
-    await runCommand(['payload', 'migrate'], appEnv(url.toString()))
+    await runCommand(['tsx', 'src/scripts/migrate.ts'], appEnv(url.toString()))
   } catch (error) {
     await drop()
     throw error

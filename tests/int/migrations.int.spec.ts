@@ -13,7 +13,7 @@ beforeAll(async () => {
 })
 
 describe('migrations as the schema of record', () => {
-  it('have all been applied to the test database by `payload migrate`', async () => {
+  it('have all been applied to the test database by the migrate script', async () => {
     const { docs } = await payload.find({ collection: 'payload-migrations', limit: 1000 })
     const applied = docs.map((doc) => doc.name).sort()
     expect(applied).toEqual(migrations.map((migration) => migration.name).sort())
