@@ -3,12 +3,13 @@
  *
  *   npx tsx bench/buildAndStart.ts [--runs 3]
  *
- * 1. `next build` with an unreachable DATABASE_URL (a build must not need the database);
- *    wall time and peak resident memory of the whole process tree.
+ * 1. `next build` from scratch (.next removed) with an unreachable DATABASE_URL (a build must not
+ *    need the database); wall time and peak resident memory summed over the process tree.
  * 2. `next start` against a migrated database, `--runs` times: time from spawn to the first 200
  *    from /api/health and from /admin/login, and resident memory once idle.
  */
 import { spawn } from 'node:child_process'
+import { rm } from 'node:fs/promises'
 
 import { startAppServer } from '../tests/helpers/appServer'
 import { appEnv, createTestDatabase } from '../tests/helpers/testDatabase'
@@ -20,6 +21,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 async function measureBuild() {
   const env = appEnv('postgres://build:build@127.0.0.1:1/build')
+  await rm('.next', { recursive: true, force: true })
   const started = performance.now()
   const child = spawn('next', ['build'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
