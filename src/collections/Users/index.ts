@@ -56,6 +56,8 @@ export const Users: CollectionConfig = {
       admin: {
         description:
           'Admin: everything, including users. Staff: submissions and events. Editor: content and email templates.',
+        // Hidden on /admin/create-first-user: that account always becomes admin (makeFirstUserAdmin).
+        condition: (_data, _siblingData, { user }) => Boolean(user),
       },
     },
   ],
