@@ -7,7 +7,11 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Events } from '@/collections/Events'
+import { ExhibitorApplications } from '@/collections/ExhibitorApplications'
+import { Registrations } from '@/collections/Registrations'
+import { SponsorApplications } from '@/collections/SponsorApplications'
 import { Users } from '@/collections/Users'
+import { VolunteerApplications } from '@/collections/VolunteerApplications'
 import { health } from '@/endpoints/health'
 import { intEnv, listEnv, requireEnv } from '@/lib/env'
 
@@ -29,7 +33,14 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · OTEI Admin' },
   },
-  collections: [Users, Events],
+  collections: [
+    Registrations,
+    SponsorApplications,
+    ExhibitorApplications,
+    VolunteerApplications,
+    Events,
+    Users,
+  ],
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: {

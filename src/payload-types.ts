@@ -67,8 +67,12 @@ export interface Config {
   };
   blocks: {};
   collections: {
-    users: User;
+    registrations: Registration;
+    'sponsor-applications': SponsorApplication;
+    'exhibitor-applications': ExhibitorApplication;
+    'volunteer-applications': VolunteerApplication;
     events: Event;
+    users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -76,8 +80,12 @@ export interface Config {
   };
   collectionsJoins: {};
   collectionsSelect: {
-    users: UsersSelect<false> | UsersSelect<true>;
+    registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
+    'sponsor-applications': SponsorApplicationsSelect<false> | SponsorApplicationsSelect<true>;
+    'exhibitor-applications': ExhibitorApplicationsSelect<false> | ExhibitorApplicationsSelect<true>;
+    'volunteer-applications': VolunteerApplicationsSelect<false> | VolunteerApplicationsSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -119,38 +127,80 @@ export interface UserAuthOperations {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
+ * via the `definition` "registrations".
  */
-export interface User {
+export interface Registration {
   id: number;
+  event: number | Event;
+  firstName: string;
+  lastName: string;
   name?: string | null;
+  email: string;
   /**
-   * Admin: everything, including users. Staff: submissions and events. Editor: content and email templates.
+   * Stored in international format, e.g. +2348031234567.
    */
-  roles: ('admin' | 'staff' | 'editor')[];
+  phone: string;
+  gender?: ('female' | 'male' | 'prefer-not-to-say') | null;
+  city: string;
+  organizationName?: string | null;
+  role?: string | null;
+  yearsExperience?: number | null;
+  participantCategories: (
+    | 'student'
+    | 'startup-founder'
+    | 'entrepreneur'
+    | 'developer'
+    | 'designer'
+    | 'product-manager'
+    | 'data-professional'
+    | 'investor'
+    | 'corporate-professional'
+    | 'academic'
+    | 'government-ngo'
+    | 'job-seeker'
+    | 'other'
+  )[];
+  interestAreas?:
+    | (
+        | 'fintech'
+        | 'agritech'
+        | 'healthtech'
+        | 'edtech'
+        | 'ai-ml'
+        | 'software-development'
+        | 'product-design'
+        | 'data-science'
+        | 'cybersecurity'
+        | 'blockchain'
+        | 'hardware-iot'
+        | 'e-commerce'
+        | 'creative-economy'
+        | 'clean-energy'
+        | 'startup-funding'
+        | 'career-growth'
+      )[]
+    | null;
+  fullAttendance?: ('full' | 'partial' | 'undecided') | null;
+  hearAbout?: string | null;
+  specialRequests?: string | null;
+  accessibilityNeeds?: string | null;
+  pitchStartup?: boolean | null;
+  postEventMentorship?: boolean | null;
+  joinCommunity?: boolean | null;
+  agreeUpdates?: boolean | null;
+  physicalEventAck?: boolean | null;
+  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn';
+  /**
+   * The staff member handling this submission.
+   */
+  assignedTo?: (number | null) | User;
+  /**
+   * 0–10, for ranking applications.
+   */
+  score?: number | null;
+  reviewerNotes?: string | null;
   updatedAt: string;
   createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -197,6 +247,179 @@ export interface Event {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  /**
+   * Admin: everything, including users. Staff: submissions and events. Editor: content and email templates.
+   */
+  roles?: ('admin' | 'staff' | 'editor')[] | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-applications".
+ */
+export interface SponsorApplication {
+  id: number;
+  event: number | Event;
+  orgName: string;
+  orgType:
+    | 'startup'
+    | 'sme'
+    | 'corporate'
+    | 'financial-institution'
+    | 'investor'
+    | 'ngo-foundation'
+    | 'government'
+    | 'academic'
+    | 'media'
+    | 'other';
+  website?: string | null;
+  officeAddress?: string | null;
+  contactPersonName: string;
+  jobTitle?: string | null;
+  contactEmail: string;
+  /**
+   * Stored in international format, e.g. +2348031234567.
+   */
+  contactPhone: string;
+  sponsorTier: 'headline' | 'platinum' | 'gold' | 'silver' | 'bronze' | 'in-kind';
+  sponsorBudget?: ('under-500k' | '500k-1m' | '1m-5m' | '5m-10m' | 'over-10m') | null;
+  interests?:
+    | (
+        | 'brand-visibility'
+        | 'talent-recruitment'
+        | 'product-launch'
+        | 'speaking-slot'
+        | 'exhibition-booth'
+        | 'startup-support'
+        | 'community-impact'
+        | 'networking'
+      )[]
+    | null;
+  outcomes?: string | null;
+  confirmed?: boolean | null;
+  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn';
+  /**
+   * The staff member handling this submission.
+   */
+  assignedTo?: (number | null) | User;
+  /**
+   * 0–10, for ranking applications.
+   */
+  score?: number | null;
+  reviewerNotes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "exhibitor-applications".
+ */
+export interface ExhibitorApplication {
+  id: number;
+  event: number | Event;
+  businessName: string;
+  industryCategory:
+    | 'fintech'
+    | 'agritech'
+    | 'healthtech'
+    | 'edtech'
+    | 'software-it'
+    | 'hardware-electronics'
+    | 'e-commerce-retail'
+    | 'creative-media'
+    | 'energy'
+    | 'logistics'
+    | 'food-agro-processing'
+    | 'fashion-crafts'
+    | 'other';
+  businessDescription: string;
+  contactPersonName: string;
+  contactEmail: string;
+  /**
+   * Stored in international format, e.g. +2348031234567.
+   */
+  contactPhone: string;
+  exhibitionPackage: 'startup-table' | 'standard-booth' | 'premium-booth';
+  powerInternetRequired?: boolean | null;
+  complianceDeclaration?: boolean | null;
+  termsAgreement?: boolean | null;
+  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn';
+  /**
+   * The staff member handling this submission.
+   */
+  assignedTo?: (number | null) | User;
+  /**
+   * 0–10, for ranking applications.
+   */
+  score?: number | null;
+  reviewerNotes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteer-applications".
+ */
+export interface VolunteerApplication {
+  id: number;
+  event: number | Event;
+  fullName: string;
+  ageRange: 'under-18' | '18-24' | '25-34' | '35-44' | '45-plus';
+  email: string;
+  /**
+   * Stored in international format, e.g. +2348031234567.
+   */
+  phone: string;
+  location: string;
+  volunteerArea:
+    'registration' | 'logistics' | 'technical' | 'media' | 'social-media' | 'speaker-liaison' | 'hospitality';
+  skills?: string | null;
+  availableOnEventDate: 'yes' | 'no' | 'maybe';
+  briefingAvailable: 'yes' | 'no' | 'maybe';
+  motivation?: string | null;
+  terms?: boolean | null;
+  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn';
+  /**
+   * The staff member handling this submission.
+   */
+  assignedTo?: (number | null) | User;
+  /**
+   * 0–10, for ranking applications.
+   */
+  score?: number | null;
+  reviewerNotes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -220,12 +443,28 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'users';
-        value: number | User;
+        relationTo: 'registrations';
+        value: number | Registration;
+      } | null)
+    | ({
+        relationTo: 'sponsor-applications';
+        value: number | SponsorApplication;
+      } | null)
+    | ({
+        relationTo: 'exhibitor-applications';
+        value: number | ExhibitorApplication;
+      } | null)
+    | ({
+        relationTo: 'volunteer-applications';
+        value: number | VolunteerApplication;
       } | null)
     | ({
         relationTo: 'events';
         value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'users';
+        value: number | User;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -271,6 +510,132 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations_select".
+ */
+export interface RegistrationsSelect<T extends boolean = true> {
+  event?: T;
+  firstName?: T;
+  lastName?: T;
+  name?: T;
+  email?: T;
+  phone?: T;
+  gender?: T;
+  city?: T;
+  organizationName?: T;
+  role?: T;
+  yearsExperience?: T;
+  participantCategories?: T;
+  interestAreas?: T;
+  fullAttendance?: T;
+  hearAbout?: T;
+  specialRequests?: T;
+  accessibilityNeeds?: T;
+  pitchStartup?: T;
+  postEventMentorship?: T;
+  joinCommunity?: T;
+  agreeUpdates?: T;
+  physicalEventAck?: T;
+  status?: T;
+  assignedTo?: T;
+  score?: T;
+  reviewerNotes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-applications_select".
+ */
+export interface SponsorApplicationsSelect<T extends boolean = true> {
+  event?: T;
+  orgName?: T;
+  orgType?: T;
+  website?: T;
+  officeAddress?: T;
+  contactPersonName?: T;
+  jobTitle?: T;
+  contactEmail?: T;
+  contactPhone?: T;
+  sponsorTier?: T;
+  sponsorBudget?: T;
+  interests?: T;
+  outcomes?: T;
+  confirmed?: T;
+  status?: T;
+  assignedTo?: T;
+  score?: T;
+  reviewerNotes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "exhibitor-applications_select".
+ */
+export interface ExhibitorApplicationsSelect<T extends boolean = true> {
+  event?: T;
+  businessName?: T;
+  industryCategory?: T;
+  businessDescription?: T;
+  contactPersonName?: T;
+  contactEmail?: T;
+  contactPhone?: T;
+  exhibitionPackage?: T;
+  powerInternetRequired?: T;
+  complianceDeclaration?: T;
+  termsAgreement?: T;
+  status?: T;
+  assignedTo?: T;
+  score?: T;
+  reviewerNotes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteer-applications_select".
+ */
+export interface VolunteerApplicationsSelect<T extends boolean = true> {
+  event?: T;
+  fullName?: T;
+  ageRange?: T;
+  email?: T;
+  phone?: T;
+  location?: T;
+  volunteerArea?: T;
+  skills?: T;
+  availableOnEventDate?: T;
+  briefingAvailable?: T;
+  motivation?: T;
+  terms?: T;
+  status?: T;
+  assignedTo?: T;
+  score?: T;
+  reviewerNotes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  startsAt?: T;
+  endsAt?: T;
+  timezone?: T;
+  venue?: T;
+  capacity?: T;
+  registrationOpensAt?: T;
+  registrationClosesAt?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -297,25 +662,6 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "events_select".
- */
-export interface EventsSelect<T extends boolean = true> {
-  name?: T;
-  slug?: T;
-  startsAt?: T;
-  endsAt?: T;
-  timezone?: T;
-  venue?: T;
-  capacity?: T;
-  registrationOpensAt?: T;
-  registrationClosesAt?: T;
-  description?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

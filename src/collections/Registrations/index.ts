@@ -1,0 +1,97 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOnly } from '@/access/adminOnly'
+import { publicOrStaff } from '@/access/publicOrStaff'
+import { canReadPII } from '@/access/fields/canReadPII'
+import { hiddenFromNonStaff } from '@/access/hiddenFromNonStaff'
+import { staffOrAdmin } from '@/access/staffOrAdmin'
+import { choiceField } from '@/fields/choiceField'
+import { consentField } from '@/fields/consentField'
+import { contactFields } from '@/fields/contactFields'
+import { eventField } from '@/fields/eventField'
+import { reviewFields } from '@/fields/reviewFields'
+import { lineField, paragraphField } from '@/fields/textFields'
+import { preventDuplicateSubmission } from '@/hooks/preventDuplicateSubmission'
+import { ATTENDANCE_PLANS, GENDERS, INTEREST_AREAS, PARTICIPANT_CATEGORIES } from '@/lib/choices'
+
+import { fillFullName } from './hooks/fillFullName'
+
+export const Registrations: CollectionConfig = {
+  slug: 'registrations',
+  labels: { singular: 'Registration', plural: 'Registrations' },
+  admin: {
+    group: 'Submissions',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'event', 'status', 'createdAt'],
+    listSearchableFields: ['name', 'email', 'phone'],
+    hidden: hiddenFromNonStaff,
+  },
+  defaultSort: '-createdAt',
+  access: {
+    create: publicOrStaff, // the public registration form
+    read: staffOrAdmin,
+    update: staffOrAdmin,
+    delete: adminOnly,
+  },
+  indexes: [{ fields: ['event', 'email'], unique: true }],
+  hooks: {
+    beforeChange: [preventDuplicateSubmission('already registered for this event'), fillFullName],
+  },
+  fields: [
+    eventField(),
+    {
+      type: 'row',
+      fields: [
+        lineField('firstName', { required: true, maxLength: 60 }),
+        lineField('lastName', { required: true, maxLength: 60 }),
+      ],
+    },
+    {
+      name: 'name',
+      type: 'text',
+      admin: { readOnly: true, hidden: true },
+    },
+    contactFields(),
+    {
+      type: 'row',
+      fields: [
+        choiceField('gender', GENDERS),
+        lineField('city', { required: true, maxLength: 80 }),
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        lineField('organizationName', { maxLength: 120 }),
+        lineField('role', { label: 'Role / job title', maxLength: 80 }),
+        {
+          name: 'yearsExperience',
+          type: 'number',
+          min: 0,
+          max: 60,
+          validate: (value: number | null | undefined) =>
+            value === null || value === undefined || (Number.isInteger(value) && value >= 0 && value <= 60)
+              ? true
+              : 'Enter whole years from 0 to 60.',
+        },
+      ],
+    },
+    choiceField('participantCategories', PARTICIPANT_CATEGORIES, { required: true, hasMany: true }),
+    choiceField('interestAreas', INTEREST_AREAS, { hasMany: true }),
+    choiceField('fullAttendance', ATTENDANCE_PLANS, { label: 'Attending' }),
+    lineField('hearAbout', { label: 'How they heard about OTEI', maxLength: 200 }),
+    paragraphField('specialRequests', { maxLength: 1000, access: { read: canReadPII } }),
+    paragraphField('accessibilityNeeds', { maxLength: 1000, access: { read: canReadPII } }),
+    {
+      type: 'row',
+      fields: [
+        consentField('pitchStartup', 'Wants to pitch a startup'),
+        consentField('postEventMentorship', 'Wants mentorship after the event'),
+        consentField('joinCommunity', 'Joins the OTEI community'),
+        consentField('agreeUpdates', 'Agrees to receive updates'),
+      ],
+    },
+    consentField('physicalEventAck', 'Understands this is an in-person event', { required: true }),
+    ...reviewFields(),
+  ],
+}

@@ -1,0 +1,53 @@
+import type { Field, PayloadRequest } from 'payload'
+
+import { checkRole } from '@/access/checkRole'
+import { canReview } from '@/access/fields/canReview'
+import { SUBMISSION_STATUSES } from '@/lib/choices'
+
+import { choiceField } from './choiceField'
+
+const reviewAccess = { create: canReview, read: canReview, update: canReview }
+
+/**
+ * What staff record while reviewing a submission. The public can neither set nor read these:
+ * Payload drops a value sent without access, so a public `status` quietly becomes the default.
+ */
+export const reviewFields = (): Field[] => [
+  {
+    ...choiceField('status', SUBMISSION_STATUSES, { required: true, index: true }),
+    defaultValue: 'submitted',
+    access: reviewAccess,
+    admin: { position: 'sidebar' },
+  },
+  {
+    name: 'assignedTo',
+    type: 'relationship',
+    relationTo: 'users',
+    access: reviewAccess,
+    admin: { position: 'sidebar', description: 'The staff member handling this submission.' },
+    filterOptions: { roles: { in: ['staff', 'admin'] } },
+    validate: async (value: unknown, { req }: { req: PayloadRequest }) => {
+      if (value === null || value === undefined) return true
+      const id = (typeof value === 'object' ? (value as { id: number }).id : value) as number
+      const user = await req.payload
+        .findByID({ collection: 'users', id, req, depth: 0, disableErrors: true })
+        .catch(() => null)
+      return user && checkRole(['staff', 'admin'], user) ? true : 'Assign a staff member or admin.'
+    },
+  },
+  {
+    name: 'score',
+    type: 'number',
+    min: 0,
+    max: 10,
+    access: reviewAccess,
+    admin: { position: 'sidebar', description: '0–10, for ranking applications.', step: 1 },
+  },
+  {
+    name: 'reviewerNotes',
+    type: 'textarea',
+    maxLength: 5000,
+    access: reviewAccess,
+    admin: { position: 'sidebar' },
+  },
+]

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto'
+import type { Payload } from 'payload'
+
+export const SUBMISSION_COLLECTIONS = [
+  'registrations',
+  'sponsor-applications',
+  'exhibitor-applications',
+  'volunteer-applications',
+] as const
+export type SubmissionCollection = (typeof SUBMISSION_COLLECTIONS)[number]
+
+const unique = () => randomBytes(4).toString('hex')
+
+/** A published event whose registration window is open now. */
+export async function createOpenEvent(payload: Payload, overrides: Record<string, unknown> = {}) {
+  const suffix = unique()
+  return payload.create({
+    collection: 'events',
+    data: {
+      name: `Test Event ${suffix}`,
+      slug: `test-event-${suffix}`,
+      startsAt: '2027-06-01T08:00:00.000Z',
+      endsAt: '2027-06-01T17:00:00.000Z',
+      timezone: 'Africa/Lagos',
+      registrationOpensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      registrationClosesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      _status: 'published',
+      ...overrides,
+    },
+  })
+}
+
+/** A valid body for each public form, as a frontend would post it, with a fresh email. */
+export function validSubmission(collection: SubmissionCollection, event: number): Record<string, unknown> {
+  const email = `person-${unique()}@example.com`
+  switch (collection) {
+    case 'registrations':
+      return {
+        event,
+        firstName: 'Ada',
+        lastName: 'Okafor',
+        email,
+        phone: '0803 123 4567',
+        gender: 'female',
+        city: 'Ogbomoso',
+        organizationName: 'LAUTECH',
+        role: 'Student',
+        yearsExperience: 2,
+        participantCategories: ['student', 'developer'],
+        interestAreas: ['fintech', 'ai-ml'],
+        fullAttendance: 'full',
+        hearAbout: 'A friend',
+        specialRequests: 'Vegetarian lunch',
+        accessibilityNeeds: 'Step-free access',
+        pitchStartup: false,
+        postEventMentorship: true,
+        joinCommunity: true,
+        agreeUpdates: true,
+        physicalEventAck: true,
+      }
+    case 'sponsor-applications':
+      return {
+        event,
+        orgName: 'Paystack',
+        orgType: 'corporate',
+        website: 'paystack.com',
+        officeAddress: '3A Ladoke Akintola Road, Ogbomoso',
+        contactPersonName: 'Tunde Bello',
+        jobTitle: 'Partnerships lead',
+        contactEmail: email,
+        contactPhone: '+234 803 123 4567',
+        sponsorTier: 'gold',
+        sponsorBudget: '1m-5m',
+        interests: ['brand-visibility', 'talent-recruitment'],
+        outcomes: 'Meet developers',
+        confirmed: true,
+      }
+    case 'exhibitor-applications':
+      return {
+        event,
+        businessName: 'Oyo Agro Ventures',
+        industryCategory: 'agritech',
+        businessDescription: 'Cassava processing machines for small farms.',
+        contactPersonName: 'Kemi Adeyemi',
+        contactEmail: email,
+        contactPhone: '08031234567',
+        exhibitionPackage: 'standard-booth',
+        powerInternetRequired: true,
+        complianceDeclaration: true,
+        termsAgreement: true,
+      }
+    case 'volunteer-applications':
+      return {
+        event,
+        fullName: 'Bola Ige',
+        ageRange: '18-24',
+        email,
+        phone: '0803 123 4567',
+        location: 'Ogbomoso',
+        volunteerArea: 'registration',
+        skills: 'Customer service',
+        availableOnEventDate: 'yes',
+        briefingAvailable: 'maybe',
+        motivation: 'To help my city',
+        terms: true,
+      }
+  }
+}
+
+/** The field paths of a Payload validation error response. */
+export const errorPaths = (body: { errors?: { data?: { errors?: { path: string }[] } }[] }): string[] =>
+  (body.errors?.[0]?.data?.errors ?? []).map((error) => error.path)
