@@ -12,6 +12,7 @@ import { Registrations } from '@/collections/Registrations'
 import { SponsorApplications } from '@/collections/SponsorApplications'
 import { Users } from '@/collections/Users'
 import { VolunteerApplications } from '@/collections/VolunteerApplications'
+import { guideEndpoints } from '@/endpoints/guide'
 import { health } from '@/endpoints/health'
 import { intEnv, listEnv, requireEnv } from '@/lib/env'
 
@@ -70,7 +71,7 @@ export default buildConfig({
     : undefined,
   cors: allowedOrigins,
   csrf: allowedOrigins,
-  endpoints: [health],
+  endpoints: [health, ...guideEndpoints],
   graphQL: {
     maxComplexity: 1000,
     disablePlaygroundInProduction: true,

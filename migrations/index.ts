@@ -1,5 +1,5 @@
 import * as migration_20261125_163432_initial from './20261125_163432_initial';
-import * as migration_20261125_170711_submissions from './20261125_170711_submissions';
+import * as migration_20261125_171620_submissions from './20261125_171620_submissions';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261125_163432_initial',
   },
   {
-    up: migration_20261125_170711_submissions.up,
-    down: migration_20261125_170711_submissions.down,
-    name: '20261125_170711_submissions'
+    up: migration_20261125_171620_submissions.up,
+    down: migration_20261125_171620_submissions.down,
+    name: '20261125_171620_submissions'
   },
 ];

@@ -180,10 +180,10 @@ export interface Registration {
         | 'career-growth'
       )[]
     | null;
-  fullAttendance?: ('full' | 'partial' | 'undecided') | null;
   hearAbout?: string | null;
   specialRequests?: string | null;
   accessibilityNeeds?: string | null;
+  fullAttendance?: boolean | null;
   pitchStartup?: boolean | null;
   postEventMentorship?: boolean | null;
   joinCommunity?: boolean | null;
@@ -526,10 +526,10 @@ export interface RegistrationsSelect<T extends boolean = true> {
   yearsExperience?: T;
   participantCategories?: T;
   interestAreas?: T;
-  fullAttendance?: T;
   hearAbout?: T;
   specialRequests?: T;
   accessibilityNeeds?: T;
+  fullAttendance?: T;
   pitchStartup?: T;
   postEventMentorship?: T;
   joinCommunity?: T;

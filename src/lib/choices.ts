@@ -67,12 +67,6 @@ export const INTEREST_AREAS = [
   { value: 'career-growth', label: 'Career growth' },
 ] as const
 
-export const ATTENDANCE_PLANS = [
-  { value: 'full', label: 'The whole event' },
-  { value: 'partial', label: 'Part of the event' },
-  { value: 'undecided', label: 'Not sure yet' },
-] as const
-
 export const ORGANIZATION_TYPES = [
   { value: 'startup', label: 'Startup' },
   { value: 'sme', label: 'Small or medium business' },

@@ -22,7 +22,10 @@ const graphqlHandler = GRAPHQL_POST(config) as (request: Request) => Promise<Res
 const ORIGIN = 'http://localhost:3000'
 
 type RequestOptions = {
+  /** JSON-encoded as the body. */
   body?: unknown
+  /** Sent as it is (form data, broken JSON…); set Content-Type in `headers`. */
+  rawBody?: string
   query?: Record<string, unknown>
   headers?: Record<string, string>
 }
@@ -70,14 +73,14 @@ export class RestClient {
   private async request(
     method: keyof typeof handlers,
     path: string,
-    { body, query, headers }: RequestOptions = {},
+    { body, rawBody, query, headers }: RequestOptions = {},
   ): Promise<JsonResponse> {
     const [pathname, search] = path.split('?')
     const queryString = qs.stringify({ ...qs.parse(search ?? ''), ...query }, { addQueryPrefix: true })
     const request = new Request(`${ORIGIN}/api${pathname}${queryString}`, {
       method,
       headers: this.headers(headers),
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
     })
     const slug = pathname.replace(/^\//, '').split('/')
     return toJson(await handlers[method](request, { params: Promise.resolve({ slug }) }))

@@ -48,7 +48,7 @@ export function validSubmission(collection: SubmissionCollection, event: number)
         yearsExperience: 2,
         participantCategories: ['student', 'developer'],
         interestAreas: ['fintech', 'ai-ml'],
-        fullAttendance: 'full',
+        fullAttendance: true,
         hearAbout: 'A friend',
         specialRequests: 'Vegetarian lunch',
         accessibilityNeeds: 'Step-free access',

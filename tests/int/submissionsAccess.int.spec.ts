@@ -33,7 +33,6 @@ const SELECT_FIELDS = new Set([
   'gender',
   'participantCategories',
   'interestAreas',
-  'fullAttendance',
   'orgType',
   'sponsorTier',
   'sponsorBudget',

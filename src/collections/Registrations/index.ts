@@ -12,7 +12,7 @@ import { eventField } from '@/fields/eventField'
 import { reviewFields } from '@/fields/reviewFields'
 import { lineField, paragraphField } from '@/fields/textFields'
 import { preventDuplicateSubmission } from '@/hooks/preventDuplicateSubmission'
-import { ATTENDANCE_PLANS, GENDERS, INTEREST_AREAS, PARTICIPANT_CATEGORIES } from '@/lib/choices'
+import { GENDERS, INTEREST_AREAS, PARTICIPANT_CATEGORIES } from '@/lib/choices'
 
 import { fillFullName } from './hooks/fillFullName'
 
@@ -78,13 +78,13 @@ export const Registrations: CollectionConfig = {
     },
     choiceField('participantCategories', PARTICIPANT_CATEGORIES, { required: true, hasMany: true }),
     choiceField('interestAreas', INTEREST_AREAS, { hasMany: true }),
-    choiceField('fullAttendance', ATTENDANCE_PLANS, { label: 'Attending' }),
     lineField('hearAbout', { label: 'How they heard about OTEI', maxLength: 200 }),
     paragraphField('specialRequests', { maxLength: 1000, access: { read: canReadPII } }),
     paragraphField('accessibilityNeeds', { maxLength: 1000, access: { read: canReadPII } }),
     {
       type: 'row',
       fields: [
+        consentField('fullAttendance', 'Attends the whole event'),
         consentField('pitchStartup', 'Wants to pitch a startup'),
         consentField('postEventMentorship', 'Wants mentorship after the event'),
         consentField('joinCommunity', 'Joins the OTEI community'),

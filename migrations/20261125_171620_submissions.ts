@@ -5,7 +5,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
    CREATE TYPE "public"."enum_registrations_participant_categories" AS ENUM('student', 'startup-founder', 'entrepreneur', 'developer', 'designer', 'product-manager', 'data-professional', 'investor', 'corporate-professional', 'academic', 'government-ngo', 'job-seeker', 'other');
   CREATE TYPE "public"."enum_registrations_interest_areas" AS ENUM('fintech', 'agritech', 'healthtech', 'edtech', 'ai-ml', 'software-development', 'product-design', 'data-science', 'cybersecurity', 'blockchain', 'hardware-iot', 'e-commerce', 'creative-economy', 'clean-energy', 'startup-funding', 'career-growth');
   CREATE TYPE "public"."enum_registrations_gender" AS ENUM('female', 'male', 'prefer-not-to-say');
-  CREATE TYPE "public"."enum_registrations_full_attendance" AS ENUM('full', 'partial', 'undecided');
   CREATE TYPE "public"."enum_registrations_status" AS ENUM('submitted', 'under-review', 'accepted', 'waitlisted', 'rejected', 'withdrawn');
   CREATE TYPE "public"."enum_sponsor_applications_interests" AS ENUM('brand-visibility', 'talent-recruitment', 'product-launch', 'speaking-slot', 'exhibition-booth', 'startup-support', 'community-impact', 'networking');
   CREATE TYPE "public"."enum_sponsor_applications_org_type" AS ENUM('startup', 'sme', 'corporate', 'financial-institution', 'investor', 'ngo-foundation', 'government', 'academic', 'media', 'other');
@@ -47,10 +46,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"organization_name" varchar,
   	"role" varchar,
   	"years_experience" numeric,
-  	"full_attendance" "enum_registrations_full_attendance",
   	"hear_about" varchar,
   	"special_requests" varchar,
   	"accessibility_needs" varchar,
+  	"full_attendance" boolean DEFAULT false,
   	"pitch_startup" boolean DEFAULT false,
   	"post_event_mentorship" boolean DEFAULT false,
   	"join_community" boolean DEFAULT false,
@@ -232,7 +231,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_registrations_participant_categories";
   DROP TYPE "public"."enum_registrations_interest_areas";
   DROP TYPE "public"."enum_registrations_gender";
-  DROP TYPE "public"."enum_registrations_full_attendance";
   DROP TYPE "public"."enum_registrations_status";
   DROP TYPE "public"."enum_sponsor_applications_interests";
   DROP TYPE "public"."enum_sponsor_applications_org_type";

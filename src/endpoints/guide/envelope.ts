@@ -1,0 +1,30 @@
+import { APIError, type PayloadRequest, ValidationError } from 'payload'
+
+import { toSnakeCase } from '@/lib/caseConversion'
+
+/**
+ * The response shapes of the requirements guide (its appendix), for frontends written against it:
+ *   201 {"status":"success","message":…,"data":{…}}
+ *   4xx {"status":"error","errors":[{"field":"email","message":…}]}
+ *   500 {"status":"error","message":"An internal error occurred"}
+ */
+export const success = (message: string, data: unknown, status = 200) =>
+  Response.json({ status: 'success', message, data }, { status })
+
+export const failure = (status: number, errors: { field: string | null; message: string }[]) =>
+  Response.json({ status: 'error', errors }, { status })
+
+/** Maps what Payload throws to the guide's envelope; field paths come back in snake_case. */
+export function errorResponse(error: unknown, req: PayloadRequest): Response {
+  if (error instanceof ValidationError) {
+    return failure(
+      400,
+      error.data.errors.map(({ path, message }) => ({ field: path ? toSnakeCase(path) : null, message })),
+    )
+  }
+  if (error instanceof APIError && error.status < 500) {
+    return failure(error.status, [{ field: null, message: error.message }])
+  }
+  req.payload.logger.error({ err: error, msg: `${req.method} ${req.url} failed` })
+  return Response.json({ status: 'error', message: 'An internal error occurred' }, { status: 500 })
+}

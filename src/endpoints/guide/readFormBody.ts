@@ -1,0 +1,65 @@
+import { APIError, type FlattenedField, type PayloadRequest } from 'payload'
+
+import { toCamelCase } from '@/lib/caseConversion'
+
+const TRUE_WORDS = new Set(['true', 'on', '1', 'yes'])
+const FALSE_WORDS = new Set(['false', 'off', '0', 'no', ''])
+
+/**
+ * The body of a guide-style form post, JSON or form data, with snake_case keys turned into the
+ * collection's camelCase names and form-data strings read as the field types expect (as DRF
+ * serializers would): "true"/"on" for checkboxes, "5" for numbers, "a,b" or repeated keys for
+ * lists. Validation itself is the collection's, unchanged.
+ */
+export async function readFormBody(req: PayloadRequest, fields: FlattenedField[]): Promise<Record<string, unknown>> {
+  const raw = await parseBody(req)
+  const byName = new Map(fields.map((field) => [field.name, field]))
+  return Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => {
+      const name = toCamelCase(key)
+      const field = byName.get(name)
+      return [name, field ? coerce(field, value) : value]
+    }),
+  )
+}
+
+async function parseBody(req: PayloadRequest): Promise<Record<string, unknown>> {
+  const type = req.headers.get('content-type') ?? ''
+  try {
+    if (type.includes('application/json')) {
+      const body = await req.json?.()
+      if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>
+    } else if (type.includes('multipart/form-data') || type.includes('application/x-www-form-urlencoded')) {
+      const form = await req.formData!()
+      const body: Record<string, unknown> = {}
+      for (const key of new Set(form.keys())) {
+        const values = form.getAll(key).filter((value): value is string => typeof value === 'string')
+        body[key.replace(/\[\]$/, '')] = values.length > 1 || key.endsWith('[]') ? values : values[0]
+      }
+      return body
+    } else {
+      throw new APIError('Send the form as JSON or form data.', 415, undefined, true)
+    }
+  } catch (error) {
+    if (error instanceof APIError) throw error
+  }
+  throw new APIError('The request body is not valid JSON or form data.', 400, undefined, true)
+}
+
+function coerce(field: FlattenedField, value: unknown): unknown {
+  if (typeof value !== 'string') return value
+  switch (field.type) {
+    case 'checkbox': {
+      const word = value.trim().toLowerCase()
+      return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : value
+    }
+    case 'number':
+      return value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value.trim() === '' ? null : value
+    case 'relationship':
+      return /^\d+$/.test(value.trim()) ? Number(value) : value
+    case 'select':
+      return field.hasMany ? value.split(',').map((item) => item.trim()).filter(Boolean) : value
+    default:
+      return value
+  }
+}

@@ -1,0 +1,56 @@
+import type { CollectionSlug, Endpoint } from 'payload'
+
+import { checkRole } from '@/access/checkRole'
+import { toSnakeCase } from '@/lib/caseConversion'
+
+import { errorResponse, failure } from './envelope'
+
+const PAGE_SIZE = 50
+const MAX_PAGE_SIZE = 100
+
+const snakeKeys = (doc: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(doc).map(([key, value]) => [toSnakeCase(key), value]))
+
+/**
+ * GET /api/admin/<name>/?page=N[&page_size=M] for staff: the guide's paginated list, newest first,
+ * in Django REST framework's page shape {count, next, previous, results}, snake_case fields.
+ */
+export const staffListEndpoint = ({ path, collection }: { path: string; collection: CollectionSlug }): Endpoint => ({
+  path,
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return failure(401, [{ field: null, message: 'Authentication credentials were not provided.' }])
+    if (!checkRole(['admin', 'staff'], req.user))
+      return failure(403, [{ field: null, message: 'You do not have permission to perform this action.' }])
+    try {
+      const url = new URL(req.url!)
+      const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
+      const requestedSize = Number.parseInt(url.searchParams.get('page_size') ?? '', 10)
+      const limit = requestedSize > 0 ? Math.min(requestedSize, MAX_PAGE_SIZE) : PAGE_SIZE
+      const result = await req.payload.find({
+        collection,
+        page,
+        limit,
+        sort: ['-createdAt', '-id'],
+        depth: 0,
+        overrideAccess: false,
+        req,
+      })
+      if (page > 1 && page > result.totalPages)
+        return failure(404, [{ field: 'page', message: 'Invalid page.' }])
+      const pageUrl = (target: number) => {
+        const next = new URL(url)
+        next.searchParams.set('page', String(target))
+        return next.toString()
+      }
+      return Response.json({
+        count: result.totalDocs,
+        next: result.hasNextPage ? pageUrl(page + 1) : null,
+        previous: result.hasPrevPage ? pageUrl(page - 1) : null,
+        results: result.docs.map((doc) => snakeKeys(doc as unknown as Record<string, unknown>)),
+      })
+    } catch (error) {
+      return errorResponse(error, req)
+    }
+  },
+})
