@@ -15,6 +15,7 @@ import { VolunteerApplications } from '@/collections/VolunteerApplications'
 import { guideEndpoints } from '@/endpoints/guide'
 import { health } from '@/endpoints/health'
 import { intEnv, listEnv, requireEnv } from '@/lib/env'
+import { plugins } from '@/plugins'
 
 import { migrations } from './migrations'
 
@@ -72,6 +73,13 @@ export default buildConfig({
   cors: allowedOrigins,
   csrf: allowedOrigins,
   endpoints: [health, ...guideEndpoints],
+  jobs: {
+    // Jobs (exports now; emails next) run inside the web process unless JOBS_AUTORUN=false,
+    // e.g. in tests, which run them explicitly, or when a separate worker runs them.
+    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 10 }],
+    shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
+  },
+  plugins,
   graphQL: {
     maxComplexity: 1000,
     disablePlaygroundInProduction: true,

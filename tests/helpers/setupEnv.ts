@@ -1,5 +1,8 @@
 import { inject } from 'vitest'
 
 // Runs before each test file's imports are evaluated, so payload.config.ts reads these.
+// Jobs run only when a test calls payload.jobs.run().
 process.env.DATABASE_URL = inject('databaseUrl')
 process.env.PAYLOAD_SECRET = inject('payloadSecret')
+process.env.JOBS_AUTORUN = 'false'
+process.env.EXPORT_DIRECT_DOWNLOAD_MAX_ROWS = '25'

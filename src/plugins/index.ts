@@ -1,0 +1,79 @@
+import { importExportPlugin } from '@payloadcms/plugin-import-export'
+import path from 'node:path'
+import type { CollectionConfig, Endpoint, Plugin } from 'payload'
+
+import { adminOnly } from '@/access/adminOnly'
+import { checkRole } from '@/access/checkRole'
+import { hiddenFromNonStaff } from '@/access/hiddenFromNonStaff'
+import { staffOrAdmin } from '@/access/staffOrAdmin'
+import { intEnv } from '@/lib/env'
+
+import { readableExportRows } from './readableExportRows'
+
+const SUBMISSIONS = ['registrations', 'sponsor-applications', 'exhibitor-applications', 'volunteer-applications'] as const
+
+/** Above this many rows, "Download" is refused in favour of "Save", which builds the file in a job. */
+export const DIRECT_DOWNLOAD_MAX_ROWS = intEnv('EXPORT_DIRECT_DOWNLOAD_MAX_ROWS', 5000)
+
+/**
+ * The plugin's download endpoint streams the file within the request. Staff only, and only for
+ * exports small enough to hold a request; larger ones must go through the job queue.
+ */
+const guardDownload = (endpoint: Endpoint): Endpoint => ({
+  ...endpoint,
+  handler: async (req) => {
+    if (!checkRole(['admin', 'staff'], req.user))
+      return Response.json({ errors: [{ message: 'Only staff can export submissions.' }] }, { status: 403 })
+    const body = await req.json?.().catch(() => undefined)
+    const { collectionSlug, where } = body?.data ?? {}
+    if (SUBMISSIONS.includes(collectionSlug)) {
+      const { totalDocs } = await req.payload.count({ collection: collectionSlug, where, req, overrideAccess: false })
+      if (totalDocs > DIRECT_DOWNLOAD_MAX_ROWS) {
+        return Response.json(
+          {
+            errors: [
+              {
+                message: `This export has ${totalDocs} rows, too many to download directly. Use “Save” instead: the file is built in the background and appears under Exports.`,
+              },
+            ],
+          },
+          { status: 400 },
+        )
+      }
+    }
+    // The plugin's handler reads the body itself; hand it the one already read.
+    req.json = async () => body
+    return endpoint.handler(req)
+  },
+})
+
+const staffOnlyExports = ({ collection }: { collection: CollectionConfig }): CollectionConfig => ({
+  ...collection,
+  labels: { singular: 'Export', plural: 'Exports' },
+  access: { ...collection.access, create: staffOrAdmin, read: staffOrAdmin, delete: staffOrAdmin, update: () => false },
+  admin: { ...collection.admin, group: 'Submissions', hidden: hiddenFromNonStaff },
+  upload: { ...(typeof collection.upload === 'object' ? collection.upload : {}), staticDir: path.resolve('.data/exports') },
+  endpoints: (collection.endpoints || []).map((endpoint) =>
+    endpoint.path === '/download' ? guardDownload(endpoint) : endpoint,
+  ),
+})
+
+// Submissions are never imported; the plugin still registers its imports collection, kept to admins.
+const adminOnlyImports = ({ collection }: { collection: CollectionConfig }): CollectionConfig => ({
+  ...collection,
+  access: { read: adminOnly, create: adminOnly, update: adminOnly, delete: adminOnly },
+  admin: { ...collection.admin, hidden: true },
+  upload: { ...(typeof collection.upload === 'object' ? collection.upload : {}), staticDir: path.resolve('.data/imports') },
+})
+
+export const plugins: Plugin[] = [
+  importExportPlugin({
+    collections: SUBMISSIONS.map((slug) => ({
+      slug,
+      import: false,
+      export: { format: 'csv', batchSize: 500, hooks: { before: readableExportRows(slug) } },
+    })),
+    overrideExportCollection: staffOnlyExports,
+    overrideImportCollection: adminOnlyImports,
+  }),
+]
