@@ -201,7 +201,7 @@ export interface Registration {
   postEventMentorship?: boolean | null;
   joinCommunity?: boolean | null;
   agreeUpdates?: boolean | null;
-  physicalEventAck?: boolean | null;
+  physicalEventAck: boolean;
   status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn';
   /**
    * The staff member handling this submission.
@@ -381,8 +381,8 @@ export interface ExhibitorApplication {
   contactPhone: string;
   exhibitionPackage: 'startup-table' | 'standard-booth' | 'premium-booth';
   powerInternetRequired?: boolean | null;
-  complianceDeclaration?: boolean | null;
-  termsAgreement?: boolean | null;
+  complianceDeclaration: boolean;
+  termsAgreement: boolean;
   status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn';
   /**
    * The staff member handling this submission.
@@ -417,7 +417,7 @@ export interface VolunteerApplication {
   availableOnEventDate: 'yes' | 'no' | 'maybe';
   briefingAvailable: 'yes' | 'no' | 'maybe';
   motivation?: string | null;
-  terms?: boolean | null;
+  terms: boolean;
   status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn';
   /**
    * The staff member handling this submission.

@@ -27,4 +27,12 @@ export const health: Endpoint = {
       )
     }
   },
+  custom: {
+    openapi: {
+      tags: ['Operations'],
+      summary: 'Health: 200 while the database answers, 503 otherwise',
+      security: [],
+      responses: { 200: { description: 'Healthy' }, 503: { description: 'Database unreachable' } },
+    },
+  },
 }

@@ -5,6 +5,7 @@ export const consentField = (name: string, label: string, { required = false } =
   name,
   label,
   type: 'checkbox',
+  required,
   defaultValue: false,
   validate: (value: unknown) => {
     if (required && value !== true) return 'Please tick this box to continue.'

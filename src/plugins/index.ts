@@ -1,6 +1,7 @@
 import { importExportPlugin } from '@payloadcms/plugin-import-export'
 import path from 'node:path'
 import type { CollectionConfig, Endpoint, Plugin } from 'payload'
+import { openapi, swaggerUI } from 'payload-oapi'
 
 import { adminOnly } from '@/access/adminOnly'
 import { checkRole } from '@/access/checkRole'
@@ -67,6 +68,19 @@ const adminOnlyImports = ({ collection }: { collection: CollectionConfig }): Col
 })
 
 export const plugins: Plugin[] = [
+  // GET /api/openapi.json and the browsable docs at GET /api/docs.
+  openapi({
+    openapiVersion: '3.1',
+    metadata: {
+      title: 'OTEI API',
+      version: '1.0.0',
+      description:
+        'Registrations and sponsor, exhibitor and volunteer applications for OTEI, plus event content. ' +
+        'Public forms: POST to the collection (camelCase) or to the guide endpoints (snake_case).',
+    },
+    filters: { hideInternalCollections: true, excludeCollections: ['imports'] },
+  }),
+  swaggerUI({ docsUrl: '/docs' }),
   importExportPlugin({
     collections: SUBMISSIONS.map((slug) => ({
       slug,

@@ -1,6 +1,8 @@
-import type { CollectionSlug, Endpoint } from 'payload'
+import type { CollectionConfig, CollectionSlug, Endpoint } from 'payload'
 
 import { errorResponse, success } from './envelope'
+import { ERROR_ENVELOPE, SUCCESS_ENVELOPE } from './envelopeSchemas'
+import { guideBodySchema } from './guideSchema'
 import { readFormBody } from './readFormBody'
 
 /**
@@ -14,18 +16,41 @@ export const formEndpoint = ({
   message,
 }: {
   path: string
-  collection: CollectionSlug
+  collection: CollectionConfig
   message: string
-}): Endpoint => ({
-  path,
-  method: 'post',
-  handler: async (req) => {
-    try {
-      const data = await readFormBody(req, req.payload.collections[collection].config.flattenedFields)
-      const doc = await req.payload.create({ collection, data: data as never, req, overrideAccess: false, depth: 0 })
-      return success(message, { id: doc.id }, 201)
-    } catch (error) {
-      return errorResponse(error, req)
-    }
-  },
-})
+}): Endpoint => {
+  const slug = collection.slug as CollectionSlug
+  const body = guideBodySchema(collection)
+  return {
+    path,
+    method: 'post',
+    handler: async (req) => {
+      try {
+        const data = await readFormBody(req, req.payload.collections[slug].config.flattenedFields)
+        const doc = await req.payload.create({ collection: slug, data: data as never, req, overrideAccess: false, depth: 0 })
+        return success(message, { id: doc.id }, 201)
+      } catch (error) {
+        return errorResponse(error, req)
+      }
+    },
+    custom: {
+      openapi: {
+        tags: ['Guide endpoints'],
+        summary: `Submit the ${collection.labels?.singular ?? slug} form (guide field names)`,
+        description:
+          `Creates a document in \`${slug}\` with exactly its rules and access. Fields in snake_case, ` +
+          'as JSON or form data; `event` may be left out while exactly one event is open for registration.',
+        security: [],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: body }, 'application/x-www-form-urlencoded': { schema: body } },
+        },
+        responses: {
+          201: { description: message, content: { 'application/json': { schema: SUCCESS_ENVELOPE } } },
+          400: { description: 'Field errors', content: { 'application/json': { schema: ERROR_ENVELOPE } } },
+          403: { description: 'Signed in without permission (e.g. an editor)', content: { 'application/json': { schema: ERROR_ENVELOPE } } },
+        },
+      },
+    },
+  }
+}

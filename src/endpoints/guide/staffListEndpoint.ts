@@ -53,4 +53,34 @@ export const staffListEndpoint = ({ path, collection }: { path: string; collecti
       return errorResponse(error, req)
     }
   },
+  custom: {
+    openapi: {
+      tags: ['Guide endpoints'],
+      summary: `List ${collection} for staff, 50 a page, newest first`,
+      parameters: [
+        { in: 'query', name: 'page', schema: { type: 'integer', minimum: 1 } },
+        { in: 'query', name: 'page_size', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE } },
+      ],
+      responses: {
+        200: {
+          description: 'One page, in Django REST framework’s shape, fields in snake_case',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  count: { type: 'integer' },
+                  next: { type: ['string', 'null'] },
+                  previous: { type: ['string', 'null'] },
+                  results: { type: 'array', items: { type: 'object' } },
+                },
+              },
+            },
+          },
+        },
+        401: { description: 'Not signed in' },
+        403: { description: 'Signed in without the staff or admin role' },
+      },
+    },
+  },
 })
