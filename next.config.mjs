@@ -16,6 +16,9 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The guide's endpoints end in a slash (POST /api/register/). Redirecting them would break
+  // cross-origin preflights, which may not follow redirects, so both forms are served as they are.
+  skipTrailingSlashRedirect: true,
   // `next dev` on 127.0.0.1 otherwise rejects its own HMR requests and the admin keeps reloading.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   // Native binaries and the database launcher stay out of the bundle.

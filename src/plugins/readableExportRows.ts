@@ -11,7 +11,7 @@ type ExportBeforeHook = NonNullable<NonNullable<ExportConfig['hooks']>['before']
 const humanize = (name: string) =>
   name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase()).replace(/ ([A-Z])/g, (_, c: string) => ` ${c.toLowerCase()}`)
 
-// Payload hides the timestamps from edit forms; exports want them, named for what they mean.
+// The timestamps, named for what they mean to staff.
 const TIMESTAMP_LABELS: Record<string, string> = { createdAt: 'Submitted at', updatedAt: 'Updated at' }
 
 const labelOf = (field: FlattenedField): string =>
@@ -77,9 +77,7 @@ export const readableExportRows =
   ({ data, format, originalData, req }) => {
     if (format !== 'csv') return data
     const columns = req.payload.collections[collection].config.flattenedFields.filter(
-      (field) =>
-        TIMESTAMP_LABELS[field.name] ||
-        (!('hidden' in field && field.hidden) && !field.admin?.hidden && field.type !== 'join'),
+      (field) => !('hidden' in field && field.hidden) && field.type !== 'join',
     )
     return (originalData as Doc[]).map((doc) => {
       const event = doc.event as Doc | undefined

@@ -66,7 +66,7 @@ describe('registrations export as staff', () => {
     })
     expect(rows[0]['Submitted at']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \+01:00$/)
     expect(Object.keys(rows[0])).not.toContain('participantCategories_0')
-    expect(Object.keys(rows[0])).not.toContain('Name') // derived from first and last name
+    expect(rows[0].Name).toBe(`Amaka ${rows[0]['Last Name']}`)
   })
 
   it('has a column only for the fields chosen', async () => {

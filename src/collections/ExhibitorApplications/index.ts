@@ -21,6 +21,7 @@ export const ExhibitorApplications: CollectionConfig = {
     defaultColumns: ['businessName', 'contactEmail', 'exhibitionPackage', 'event', 'status', 'createdAt'],
     listSearchableFields: ['businessName', 'contactPersonName', 'contactEmail', 'contactPhone'],
     hidden: hiddenFromNonStaff,
+    pagination: { defaultLimit: 50 },
   },
   defaultSort: '-createdAt',
   access: {

@@ -25,6 +25,7 @@ export const Registrations: CollectionConfig = {
     defaultColumns: ['name', 'email', 'event', 'status', 'createdAt'],
     listSearchableFields: ['name', 'email', 'phone'],
     hidden: hiddenFromNonStaff,
+    pagination: { defaultLimit: 50 },
   },
   defaultSort: '-createdAt',
   access: {

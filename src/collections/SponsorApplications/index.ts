@@ -23,6 +23,7 @@ export const SponsorApplications: CollectionConfig = {
     defaultColumns: ['orgName', 'contactEmail', 'sponsorTier', 'event', 'status', 'createdAt'],
     listSearchableFields: ['orgName', 'contactPersonName', 'contactEmail', 'contactPhone'],
     hidden: hiddenFromNonStaff,
+    pagination: { defaultLimit: 50 },
   },
   defaultSort: '-createdAt',
   access: {

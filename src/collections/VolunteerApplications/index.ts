@@ -22,6 +22,7 @@ export const VolunteerApplications: CollectionConfig = {
     defaultColumns: ['fullName', 'email', 'volunteerArea', 'event', 'status', 'createdAt'],
     listSearchableFields: ['fullName', 'email', 'phone'],
     hidden: hiddenFromNonStaff,
+    pagination: { defaultLimit: 50 },
   },
   defaultSort: '-createdAt',
   access: {
