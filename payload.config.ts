@@ -1,3 +1,4 @@
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
@@ -20,6 +21,7 @@ import { plugins } from '@/plugins'
 import { migrations } from './migrations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+const GRAPHQL_MAX_DEPTH = 10
 const LAUNCHER_HINT = 'Start the app with `npm run dev` (it starts a local database), or see .env.example.'
 
 // The public frontend runs on another origin: it may call the API, nothing else may.
@@ -81,7 +83,16 @@ export default buildConfig({
   },
   plugins,
   graphQL: {
+    // Public endpoint: refuse queries too costly or too deeply nested before running them.
     maxComplexity: 1000,
+    validationRules: () => [
+      maxDepthRule({
+        n: GRAPHQL_MAX_DEPTH,
+        // Report as a validation error (HTTP 400) rather than throw, which graphql-http answers with a 500.
+        propagateOnRejection: false,
+        onReject: [(context, error) => context?.reportError(error)],
+      }),
+    ],
     disablePlaygroundInProduction: true,
   },
   maxDepth: 5,

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest'
 import * as choices from '@/lib/choices'
 
 const apiGuide = readFileSync('docs/api.md', 'utf8')
-const lists = Object.entries(choices).filter(
-  (entry): entry is [string, readonly { value: string; label: string }[]] =>
-    Array.isArray(entry[1]) && typeof entry[1][0] === 'object',
+type ChoiceList = readonly { value: string; label: string }[]
+const lists = (Object.entries(choices) as [string, unknown][]).filter(
+  (entry): entry is [string, ChoiceList] => Array.isArray(entry[1]) && typeof entry[1][0] === 'object',
 )
 
 describe('docs/api.md as a frontend developer reads it', () => {
