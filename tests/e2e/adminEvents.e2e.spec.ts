@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 
-import { launchChromium } from '../helpers/browser'
+import { launchChromium, loginToAdmin } from '../helpers/browser'
 import { SEEDED_ADMIN } from '../helpers/credentials'
 
 const baseURL = inject('baseURL')
@@ -22,11 +22,7 @@ describe('events in the admin as the seeded admin', () => {
   const eventName = `E2E Founders Summit ${Date.now()}`
 
   it('logs in at /admin', async () => {
-    await page.goto('/admin')
-    await page.locator('#field-email').fill(SEEDED_ADMIN.email)
-    await page.locator('#field-password').fill(SEEDED_ADMIN.password)
-    await page.locator('button[type=submit]').click()
-    await page.waitForURL(/\/admin$/)
+    await loginToAdmin(page, SEEDED_ADMIN.email, SEEDED_ADMIN.password)
     await page.getByRole('link', { name: 'Events' }).first().waitFor()
   })
 

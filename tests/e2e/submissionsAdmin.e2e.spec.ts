@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchChromium } from '../helpers/browser'
+import { launchChromium, loginToAdmin } from '../helpers/browser'
 import { SEEDED_ADMIN } from '../helpers/credentials'
 import { httpJson } from '../helpers/httpClient'
 
@@ -71,11 +71,7 @@ afterAll(async () => {
 
 describe('registrations in the admin as staff', () => {
   it('logs in and finds the public registrations in the event’s filtered list', async () => {
-    await page.goto('/admin/login')
-    await page.locator('#field-email').fill(staff.email)
-    await page.locator('#field-password').fill(staff.password)
-    await page.locator('button[type=submit]').click()
-    await page.waitForURL(/\/admin$/)
+    await loginToAdmin(page, staff.email, staff.password)
 
     await page.goto(`/admin/collections/registrations?where[event][equals]=${eventId}`)
     for (const firstName of inEvent) await page.getByRole('link', { name: `${firstName} Adebayo` }).waitFor()

@@ -4,12 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
 import {
+  createOpenEvent,
   errorPaths,
   SUBMISSION_COLLECTIONS,
   type SubmissionCollection,
   validSubmission,
 } from '../helpers/submissions'
-import { createOpenEvent } from '../helpers/submissions'
+import { loginAsSeededAdmin } from '../helpers/users'
 
 let payload: Payload
 let eventId: number
@@ -184,5 +185,22 @@ describe('exhibitor and volunteer consents as the public', () => {
     const response = await anonymous.post(`/${collection}`, { body })
     expect(response.status).toBe(400)
     expect(errorPaths(response.body)).toEqual([consent])
+  })
+})
+
+describe('registrations searched by phone as staff', () => {
+  it('are found by the number as people write it, whole or in part', async () => {
+    const staffClient = await loginAsSeededAdmin()
+    const created = await anonymous.post('/registrations', {
+      body: { ...validSubmission('registrations', eventId), phone: '0809 555 1234' },
+    })
+    expect(created.status).toBe(201)
+    for (const typed of ['0809 555 1234', '+234 809 555 1234', '0809555']) {
+      const found = await staffClient.get('/registrations', {
+        query: { where: { or: [{ name: { like: typed } }, { phone: { like: typed } }] } },
+      })
+      expect(found.status).toBe(200)
+      expect(found.body.docs.map((doc: { id: number }) => doc.id)).toContain(created.body.doc.id)
+    }
   })
 })

@@ -9,6 +9,7 @@ import { consentField } from '@/fields/consentField'
 import { contactFields } from '@/fields/contactFields'
 import { eventField } from '@/fields/eventField'
 import { reviewFields } from '@/fields/reviewFields'
+import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
 import { lineField, paragraphField } from '@/fields/textFields'
 import { EXHIBITION_PACKAGES, INDUSTRY_CATEGORIES } from '@/lib/choices'
 
@@ -29,6 +30,9 @@ export const ExhibitorApplications: CollectionConfig = {
     read: staffOrAdmin,
     update: staffOrAdmin,
     delete: adminOnly,
+  },
+  hooks: {
+    beforeOperation: [normalizePhoneSearch(['contactPhone'])],
   },
   fields: [
     eventField(),

@@ -11,6 +11,7 @@ import { contactFields } from '@/fields/contactFields'
 import { eventField } from '@/fields/eventField'
 import { reviewFields } from '@/fields/reviewFields'
 import { lineField, paragraphField } from '@/fields/textFields'
+import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
 import { preventDuplicateSubmission } from '@/hooks/preventDuplicateSubmission'
 import { GENDERS, INTEREST_AREAS, PARTICIPANT_CATEGORIES } from '@/lib/choices'
 
@@ -36,6 +37,7 @@ export const Registrations: CollectionConfig = {
   },
   indexes: [{ fields: ['event', 'email'], unique: true }],
   hooks: {
+    beforeOperation: [normalizePhoneSearch(['phone'])],
     beforeChange: [preventDuplicateSubmission('already registered for this event'), fillFullName],
   },
   fields: [

@@ -10,6 +10,7 @@ import { consentField } from '@/fields/consentField'
 import { contactFields } from '@/fields/contactFields'
 import { eventField } from '@/fields/eventField'
 import { reviewFields } from '@/fields/reviewFields'
+import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
 import { lineField, paragraphField } from '@/fields/textFields'
 import { websiteField } from '@/fields/websiteField'
 import { ORGANIZATION_TYPES, SPONSOR_BUDGETS, SPONSOR_INTERESTS, SPONSOR_TIERS } from '@/lib/choices'
@@ -31,6 +32,9 @@ export const SponsorApplications: CollectionConfig = {
     read: staffOrAdmin,
     update: staffOrAdmin,
     delete: adminOnly,
+  },
+  hooks: {
+    beforeOperation: [normalizePhoneSearch(['contactPhone'])],
   },
   fields: [
     eventField(),

@@ -10,6 +10,7 @@ import { contactFields } from '@/fields/contactFields'
 import { eventField } from '@/fields/eventField'
 import { reviewFields } from '@/fields/reviewFields'
 import { lineField, paragraphField } from '@/fields/textFields'
+import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
 import { preventDuplicateSubmission } from '@/hooks/preventDuplicateSubmission'
 import { AGE_RANGES, VOLUNTEER_AREAS, YES_NO_MAYBE } from '@/lib/choices'
 
@@ -33,6 +34,7 @@ export const VolunteerApplications: CollectionConfig = {
   },
   indexes: [{ fields: ['event', 'email'], unique: true }],
   hooks: {
+    beforeOperation: [normalizePhoneSearch(['phone'])],
     beforeChange: [preventDuplicateSubmission('already applied to volunteer at this event')],
   },
   fields: [
