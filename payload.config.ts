@@ -10,12 +10,15 @@ import sharp from 'sharp'
 import { Events } from '@/collections/Events'
 import { ExhibitorApplications } from '@/collections/ExhibitorApplications'
 import { Registrations } from '@/collections/Registrations'
+import { SecurityEvents } from '@/collections/SecurityEvents'
 import { SponsorApplications } from '@/collections/SponsorApplications'
 import { Users } from '@/collections/Users'
 import { VolunteerApplications } from '@/collections/VolunteerApplications'
 import { guideEndpoints } from '@/endpoints/guide'
 import { health } from '@/endpoints/health'
-import { intEnv, listEnv, requireEnv } from '@/lib/env'
+import { tasks } from '@/jobs'
+import { assertCaptchaConfigured } from '@/lib/assertCaptchaConfigured'
+import { intEnv, isProduction, listEnv, requireEnv } from '@/lib/env'
 import { plugins } from '@/plugins'
 
 import { migrations } from './migrations'
@@ -44,6 +47,7 @@ export default buildConfig({
     VolunteerApplications,
     Events,
     Users,
+    SecurityEvents,
   ],
   editor: lexicalEditor(),
   db: postgresAdapter({
@@ -72,10 +76,13 @@ export default buildConfig({
         },
       })
     : undefined,
-  cors: allowedOrigins,
+  // The frontend sends its captcha token in X-Captcha-Token.
+  cors: { origins: allowedOrigins, headers: ['X-Captcha-Token'] },
   csrf: allowedOrigins,
   endpoints: [health, ...guideEndpoints],
+  onInit: (payload) => assertCaptchaConfigured(payload.logger, isProduction),
   jobs: {
+    tasks,
     // Jobs (exports now; emails next) run inside the web process unless JOBS_AUTORUN=false,
     // e.g. in tests, which run them explicitly, or when a separate worker runs them.
     autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 10 }],

@@ -1,5 +1,6 @@
 import * as migration_20261125_163432_initial from './20261125_163432_initial';
 import * as migration_20261125_172553_submissions from './20261125_172553_submissions';
+import * as migration_20261125_175203_security from './20261125_175203_security';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_172553_submissions.up,
     down: migration_20261125_172553_submissions.down,
-    name: '20261125_172553_submissions'
+    name: '20261125_172553_submissions',
+  },
+  {
+    up: migration_20261125_175203_security.up,
+    down: migration_20261125_175203_security.down,
+    name: '20261125_175203_security'
   },
 ];

@@ -73,6 +73,7 @@ export interface Config {
     'volunteer-applications': VolunteerApplication;
     events: Event;
     users: User;
+    'security-events': SecurityEvent;
     exports: Export;
     imports: Import;
     'payload-kv': PayloadKv;
@@ -89,6 +90,7 @@ export interface Config {
     'volunteer-applications': VolunteerApplicationsSelect<false> | VolunteerApplicationsSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'security-events': SecurityEventsSelect<false> | SecurityEventsSelect<true>;
     exports: ExportsSelect<false> | ExportsSelect<true>;
     imports: ImportsSelect<false> | ImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -101,8 +103,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -110,6 +116,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      purgeSecurityEvents: TaskPurgeSecurityEvents;
       createCollectionExport: TaskCreateCollectionExport;
       createCollectionImport: TaskCreateCollectionImport;
       inline: {
@@ -202,7 +209,7 @@ export interface Registration {
   joinCommunity?: boolean | null;
   agreeUpdates?: boolean | null;
   physicalEventAck: boolean;
-  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn';
+  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn' | 'spam';
   /**
    * The staff member handling this submission.
    */
@@ -337,7 +344,7 @@ export interface SponsorApplication {
     | null;
   outcomes?: string | null;
   confirmed?: boolean | null;
-  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn';
+  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn' | 'spam';
   /**
    * The staff member handling this submission.
    */
@@ -383,7 +390,7 @@ export interface ExhibitorApplication {
   powerInternetRequired?: boolean | null;
   complianceDeclaration: boolean;
   termsAgreement: boolean;
-  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn';
+  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn' | 'spam';
   /**
    * The staff member handling this submission.
    */
@@ -418,7 +425,7 @@ export interface VolunteerApplication {
   briefingAvailable: 'yes' | 'no' | 'maybe';
   motivation?: string | null;
   terms: boolean;
-  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn';
+  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn' | 'spam';
   /**
    * The staff member handling this submission.
    */
@@ -428,6 +435,20 @@ export interface VolunteerApplication {
    */
   score?: number | null;
   reviewerNotes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "security-events".
+ */
+export interface SecurityEvent {
+  id: number;
+  kind: 'captcha-failed' | 'captcha-unavailable' | 'honeypot' | 'too-many-links' | 'body-too-large';
+  form?: string | null;
+  ipHash?: string | null;
+  emailHash?: string | null;
+  detail?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -574,7 +595,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'createCollectionExport' | 'createCollectionImport';
+        taskSlug: 'inline' | 'purgeSecurityEvents' | 'createCollectionExport' | 'createCollectionImport';
         taskID: string;
         input?:
           | {
@@ -607,10 +628,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'createCollectionExport' | 'createCollectionImport') | null;
+  taskSlug?: ('inline' | 'purgeSecurityEvents' | 'createCollectionExport' | 'createCollectionImport') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -644,6 +674,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'security-events';
+        value: number | SecurityEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -844,6 +878,19 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "security-events_select".
+ */
+export interface SecurityEventsSelect<T extends boolean = true> {
+  kind?: T;
+  form?: T;
+  ipHash?: T;
+  emailHash?: T;
+  detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "exports_select".
  */
 export interface ExportsSelect<T extends boolean = true> {
@@ -936,6 +983,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -973,6 +1021,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -980,6 +1056,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeSecurityEvents".
+ */
+export interface TaskPurgeSecurityEvents {
+  input?: unknown;
+  output: {
+    deleted: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -997,6 +1083,7 @@ export interface TaskCreateCollectionExport {
       | 'volunteer-applications'
       | 'events'
       | 'users'
+      | 'security-events'
       | 'exports'
       | 'imports';
     drafts?: ('yes' | 'no') | null;

@@ -24,6 +24,15 @@ export const SUBMISSION_STATUSES = [
   { value: 'waitlisted', label: 'Waitlisted' },
   { value: 'rejected', label: 'Rejected' },
   { value: 'withdrawn', label: 'Withdrawn' },
+  { value: 'spam', label: 'Spam (caught by the honeypot)' },
+] as const
+
+export const SECURITY_EVENT_KINDS = [
+  { value: 'captcha-failed', label: 'Captcha failed' },
+  { value: 'captcha-unavailable', label: 'Captcha provider unavailable' },
+  { value: 'honeypot', label: 'Honeypot filled' },
+  { value: 'too-many-links', label: 'Too many links' },
+  { value: 'body-too-large', label: 'Request body too large' },
 ] as const
 
 export const GENDERS = [

@@ -61,10 +61,14 @@ export class RestClient {
   patch = (path: string, options?: RequestOptions) => this.request('PATCH', path, options)
   delete = (path: string, options?: RequestOptions) => this.request('DELETE', path, options)
 
-  async graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<JsonResponse<T>> {
+  async graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<JsonResponse<T>> {
     const request = new Request(`${ORIGIN}/api/graphql`, {
       method: 'POST',
-      headers: this.headers(),
+      headers: this.headers(headers),
       body: JSON.stringify({ query, variables }),
     })
     return toJson(await graphqlHandler(request))

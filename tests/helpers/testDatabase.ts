@@ -18,6 +18,8 @@ export const appEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
   ...process.env,
   DATABASE_URL: databaseUrl,
   PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || randomBytes(24).toString('hex'),
+  // Production (next start) refuses to start without a deliberate choice; captcha tests set their own.
+  CAPTCHA_PROVIDER: process.env.CAPTCHA_PROVIDER || 'none',
   PATH: [path.resolve('node_modules/.bin'), process.env.PATH].join(path.delimiter),
 })
 

@@ -9,6 +9,8 @@ import { consentField } from '@/fields/consentField'
 import { contactFields } from '@/fields/contactFields'
 import { eventField } from '@/fields/eventField'
 import { reviewFields } from '@/fields/reviewFields'
+import { guardPublicSubmission } from '@/hooks/guardPublicSubmission'
+import { markSpam } from '@/hooks/markSpam'
 import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
 import { lineField, paragraphField } from '@/fields/textFields'
 import { EXHIBITION_PACKAGES, INDUSTRY_CATEGORIES } from '@/lib/choices'
@@ -32,7 +34,11 @@ export const ExhibitorApplications: CollectionConfig = {
     delete: adminOnly,
   },
   hooks: {
-    beforeOperation: [normalizePhoneSearch(['contactPhone'])],
+    beforeOperation: [
+      guardPublicSubmission({ captchaAction: 'exhibitor', linkFields: ['businessName', 'businessDescription', 'contactPersonName'] }),
+      normalizePhoneSearch(['contactPhone']),
+    ],
+    beforeChange: [markSpam],
   },
   fields: [
     eventField(),

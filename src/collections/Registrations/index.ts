@@ -11,6 +11,8 @@ import { contactFields } from '@/fields/contactFields'
 import { eventField } from '@/fields/eventField'
 import { reviewFields } from '@/fields/reviewFields'
 import { lineField, paragraphField } from '@/fields/textFields'
+import { guardPublicSubmission } from '@/hooks/guardPublicSubmission'
+import { markSpam } from '@/hooks/markSpam'
 import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
 import { preventDuplicateSubmission } from '@/hooks/preventDuplicateSubmission'
 import { GENDERS, INTEREST_AREAS, PARTICIPANT_CATEGORIES } from '@/lib/choices'
@@ -37,8 +39,11 @@ export const Registrations: CollectionConfig = {
   },
   indexes: [{ fields: ['event', 'email'], unique: true }],
   hooks: {
-    beforeOperation: [normalizePhoneSearch(['phone'])],
-    beforeChange: [preventDuplicateSubmission('already registered for this event'), fillFullName],
+    beforeOperation: [
+      guardPublicSubmission({ captchaAction: 'register', linkFields: ['firstName', 'lastName', 'city', 'organizationName', 'role', 'hearAbout', 'specialRequests', 'accessibilityNeeds'] }),
+      normalizePhoneSearch(['phone']),
+    ],
+    beforeChange: [markSpam, preventDuplicateSubmission('already registered for this event'), fillFullName],
   },
   fields: [
     eventField(),

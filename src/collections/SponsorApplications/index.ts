@@ -10,6 +10,8 @@ import { consentField } from '@/fields/consentField'
 import { contactFields } from '@/fields/contactFields'
 import { eventField } from '@/fields/eventField'
 import { reviewFields } from '@/fields/reviewFields'
+import { guardPublicSubmission } from '@/hooks/guardPublicSubmission'
+import { markSpam } from '@/hooks/markSpam'
 import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
 import { lineField, paragraphField } from '@/fields/textFields'
 import { websiteField } from '@/fields/websiteField'
@@ -34,7 +36,11 @@ export const SponsorApplications: CollectionConfig = {
     delete: adminOnly,
   },
   hooks: {
-    beforeOperation: [normalizePhoneSearch(['contactPhone'])],
+    beforeOperation: [
+      guardPublicSubmission({ captchaAction: 'sponsor', linkFields: ['orgName', 'officeAddress', 'contactPersonName', 'jobTitle', 'outcomes'] }),
+      normalizePhoneSearch(['contactPhone']),
+    ],
+    beforeChange: [markSpam],
   },
   fields: [
     eventField(),

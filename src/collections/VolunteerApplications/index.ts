@@ -10,6 +10,8 @@ import { contactFields } from '@/fields/contactFields'
 import { eventField } from '@/fields/eventField'
 import { reviewFields } from '@/fields/reviewFields'
 import { lineField, paragraphField } from '@/fields/textFields'
+import { guardPublicSubmission } from '@/hooks/guardPublicSubmission'
+import { markSpam } from '@/hooks/markSpam'
 import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
 import { preventDuplicateSubmission } from '@/hooks/preventDuplicateSubmission'
 import { AGE_RANGES, VOLUNTEER_AREAS, YES_NO_MAYBE } from '@/lib/choices'
@@ -34,8 +36,11 @@ export const VolunteerApplications: CollectionConfig = {
   },
   indexes: [{ fields: ['event', 'email'], unique: true }],
   hooks: {
-    beforeOperation: [normalizePhoneSearch(['phone'])],
-    beforeChange: [preventDuplicateSubmission('already applied to volunteer at this event')],
+    beforeOperation: [
+      guardPublicSubmission({ captchaAction: 'volunteer', linkFields: ['fullName', 'location', 'skills', 'motivation'] }),
+      normalizePhoneSearch(['phone']),
+    ],
+    beforeChange: [markSpam, preventDuplicateSubmission('already applied to volunteer at this event')],
   },
   fields: [
     eventField(),

@@ -1,0 +1,3 @@
+import { purgeSecurityEvents } from './tasks/purgeSecurityEvents'
+
+export const tasks = [purgeSecurityEvents]
