@@ -1,6 +1,6 @@
 import * as migration_20261125_163432_initial from './20261125_163432_initial';
 import * as migration_20261125_172553_submissions from './20261125_172553_submissions';
-import * as migration_20261125_175203_security from './20261125_175203_security';
+import * as migration_20261125_175734_security from './20261125_175734_security';
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261125_172553_submissions',
   },
   {
-    up: migration_20261125_175203_security.up,
-    down: migration_20261125_175203_security.down,
-    name: '20261125_175203_security'
+    up: migration_20261125_175734_security.up,
+    down: migration_20261125_175734_security.down,
+    name: '20261125_175734_security'
   },
 ];

@@ -444,7 +444,7 @@ export interface VolunteerApplication {
  */
 export interface SecurityEvent {
   id: number;
-  kind: 'captcha-failed' | 'captcha-unavailable' | 'honeypot' | 'too-many-links' | 'body-too-large';
+  kind: 'captcha-failed' | 'captcha-unavailable' | 'honeypot' | 'too-many-links' | 'body-too-large' | 'rate-limited';
   form?: string | null;
   ipHash?: string | null;
   emailHash?: string | null;

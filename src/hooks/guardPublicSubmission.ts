@@ -5,6 +5,7 @@ import { captchaSettings, verifyCaptcha } from '@/lib/captcha'
 import { clientIp } from '@/lib/clientIp'
 import { intEnv } from '@/lib/env'
 
+import { enforceRateLimit } from './enforceRateLimit'
 import { recordSecurityEvent } from './recordSecurityEvent'
 
 /** A field real people never see (hidden by the frontend); bots fill every input they find. */
@@ -24,8 +25,8 @@ const CAPTCHA_MESSAGES = {
 
 /**
  * Every public create of a form (REST, GraphQL and the guide endpoints alike) passes here first,
- * cheapest check first: body size, honeypot, links in free text, then the captcha, the only one
- * that leaves the machine. Staff signed in to the admin and the Local API are not checked.
+ * cheapest check first: body size, honeypot, links in free text, rate limits (per IP, then per
+ * recipient email), then the captcha, the only one that leaves the machine. Staff signed in to the admin and the Local API are not checked.
  */
 export const guardPublicSubmission =
   ({ captchaAction, linkFields }: { captchaAction: string; linkFields: string[] }): CollectionBeforeOperationHook =>
@@ -57,12 +58,18 @@ export const guardPublicSubmission =
       throw new ValidationError({ collection: form, errors: linkErrors, req })
     }
 
+    const ip = clientIp(req.headers) ?? 'unknown'
+    const refused = (detail: string) => () => recordSecurityEvent(req, { kind: 'rate-limited', form, email, detail })
+    await enforceRateLimit(req, 'formPerIp', `${form}:${ip}`, refused('per IP'))
+    if (typeof email === 'string' && email.trim())
+      await enforceRateLimit(req, 'formPerEmail', `${form}:${email.trim().toLowerCase()}`, refused('per email'))
+
     const settings = captchaSettings()
     if (settings && settings.provider !== 'none') {
       const token = req.headers.get(CAPTCHA_HEADER) ?? data[CAPTCHA_BODY_FIELD]
       const verdict = await verifyCaptcha(settings, {
         token: typeof token === 'string' ? token.trim() : undefined,
-        remoteIp: clientIp(req.headers),
+        remoteIp: ip === 'unknown' ? undefined : ip,
         expectedAction: captchaAction,
       })
       if (!verdict.ok) {

@@ -7,8 +7,9 @@ import { pseudonymize } from '@/lib/pseudonymize'
 export type SecurityEventKind = ChoiceValue<typeof SECURITY_EVENT_KINDS>
 
 /**
- * Logs a suspicious request as one structured line and keeps it in `security-events`.
- * Written outside the request's transaction (no `req`), so it survives the refusal that follows.
+ * Logs a suspicious request as one structured line and keeps it in `security-events`. The row is
+ * written after the request has let go of its transaction (not awaited, no `req`): it survives the
+ * refusal that follows, and a flood of refusals cannot exhaust the connection pool waiting on it.
  */
 export async function recordSecurityEvent(
   req: PayloadRequest,
@@ -23,10 +24,11 @@ export async function recordSecurityEvent(
     detail: detail?.slice(0, 500),
   }
   req.payload.logger.warn({ securityEvent: kind, form, ipHash: event.ipHash, emailHash: event.emailHash, detail: event.detail })
-  try {
-    await req.payload.create({ collection: 'security-events', data: event, overrideAccess: true })
-  } catch (error) {
-    // The refusal matters more than its record; the log line above already holds it.
-    req.payload.logger.error({ err: error, msg: 'could not store a security event' })
-  }
+  const { payload } = req
+  setImmediate(() => {
+    payload.create({ collection: 'security-events', data: event, overrideAccess: true }).catch((error) => {
+      // The refusal matters more than its record; the log line above already holds it.
+      payload.logger.error({ err: error, msg: 'could not store a security event' })
+    })
+  })
 }

@@ -33,6 +33,7 @@ export const SECURITY_EVENT_KINDS = [
   { value: 'honeypot', label: 'Honeypot filled' },
   { value: 'too-many-links', label: 'Too many links' },
   { value: 'body-too-large', label: 'Request body too large' },
+  { value: 'rate-limited', label: 'Rate limit reached' },
 ] as const
 
 export const GENDERS = [

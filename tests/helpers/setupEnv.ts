@@ -6,3 +6,7 @@ process.env.DATABASE_URL = inject('databaseUrl')
 process.env.PAYLOAD_SECRET = inject('payloadSecret')
 process.env.JOBS_AUTORUN = 'false'
 process.env.EXPORT_DIRECT_DOWNLOAD_MAX_ROWS = '25'
+// Rate limits out of the way of tests about other things (tests/int/rateLimits sets its own).
+process.env.RATE_LIMIT_FORM_PER_IP = '1000000'
+process.env.RATE_LIMIT_FORM_PER_EMAIL = '1000000'
+process.env.RATE_LIMIT_LOGIN_PER_IP = '1000000'

@@ -8,6 +8,7 @@ import { RestClient } from '../helpers/restClient'
 import { startSiteverifyServer } from '../helpers/siteverifyServer'
 import { createOpenEvent, errorPaths, validSubmission } from '../helpers/submissions'
 import { createUser, loginAsSeededAdmin } from '../helpers/users'
+import { waitFor } from '../helpers/waitFor'
 
 const SECRET = 'test-captcha-secret'
 let payload: Payload
@@ -149,10 +150,14 @@ describe('spam heuristics on the public forms', () => {
     expect(response.status).toBe(201)
     const stored = await payload.findByID({ collection: 'registrations', id: response.body.doc.id })
     expect(stored.status).toBe('spam')
-    const events = await payload.find({ collection: 'security-events', where: { kind: { equals: 'honeypot' } }, sort: '-createdAt', limit: 1 })
-    expect(events.docs[0]).toMatchObject({ form: 'registrations', ipHash: expect.stringMatching(/^[0-9a-f]{16}$/) })
-    expect(JSON.stringify(events.docs[0])).not.toContain('198.51.100.9')
-    expect(JSON.stringify(events.docs[0])).not.toContain(body.email as string)
+    // Security events are stored just after the response.
+    const event = await waitFor('the honeypot security event', async () => {
+      const { docs } = await payload.find({ collection: 'security-events', where: { kind: { equals: 'honeypot' } }, sort: '-createdAt', limit: 1 })
+      return docs[0]
+    })
+    expect(event).toMatchObject({ form: 'registrations', ipHash: expect.stringMatching(/^[0-9a-f]{16}$/) })
+    expect(JSON.stringify(event)).not.toContain('198.51.100.9')
+    expect(JSON.stringify(event)).not.toContain(body.email as string)
   })
 
   it('refuse more than 2 links in a free-text field with a field error', async () => {

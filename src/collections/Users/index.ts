@@ -6,6 +6,7 @@ import { adminOnlyField } from '@/access/fields/adminOnlyField'
 import { teamMember } from '@/access/teamMember'
 import { ROLE_LABELS, ROLES } from '@/lib/choices'
 
+import { limitLoginsPerIp } from './hooks/limitLoginsPerIp'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
 const TEN_MINUTES_MS = 10 * 60 * 1000
@@ -33,6 +34,7 @@ export const Users: CollectionConfig = {
     unlock: adminOnly,
   },
   hooks: {
+    beforeOperation: [limitLoginsPerIp],
     beforeChange: [makeFirstUserAdmin],
   },
   fields: [

@@ -23,6 +23,7 @@ export function errorResponse(error: unknown, req: PayloadRequest): Response {
     )
   }
   if (error instanceof APIError && error.status < 500) {
+    // Payload adds the headers a hook set (Retry-After) to every endpoint response.
     return failure(error.status, [{ field: null, message: error.message }])
   }
   req.payload.logger.error({ err: error, msg: `${req.method} ${req.url} failed` })

@@ -2,7 +2,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
-   CREATE TYPE "public"."enum_security_events_kind" AS ENUM('captcha-failed', 'captcha-unavailable', 'honeypot', 'too-many-links', 'body-too-large');
+   CREATE TYPE "public"."enum_security_events_kind" AS ENUM('captcha-failed', 'captcha-unavailable', 'honeypot', 'too-many-links', 'body-too-large', 'rate-limited');
   ALTER TYPE "public"."enum_registrations_status" ADD VALUE 'spam';
   ALTER TYPE "public"."enum_sponsor_applications_status" ADD VALUE 'spam';
   ALTER TYPE "public"."enum_exhibitor_applications_status" ADD VALUE 'spam';
