@@ -80,7 +80,11 @@ export default buildConfig({
   cors: { origins: allowedOrigins, headers: ['X-Captcha-Token'] },
   csrf: allowedOrigins,
   endpoints: [health, ...guideEndpoints],
-  onInit: (payload) => assertCaptchaConfigured(payload.logger, isProduction),
+  onInit: (payload) => {
+    // Payload trusts its own origin for cookie-authenticated admin requests only when it knows it.
+    if (isProduction && !process.env.SERVER_URL) throw new Error('SERVER_URL must be set in production.')
+    assertCaptchaConfigured(payload.logger, isProduction)
+  },
   jobs: {
     tasks,
     // Jobs (exports now; emails next) run inside the web process unless JOBS_AUTORUN=false,

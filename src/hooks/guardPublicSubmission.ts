@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { APIError, type CollectionBeforeOperationHook, ValidationError } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
@@ -12,6 +13,7 @@ import { recordSecurityEvent } from './recordSecurityEvent'
 export const HONEYPOT_FIELD = 'faxNumber'
 export const CAPTCHA_HEADER = 'x-captcha-token'
 export const CAPTCHA_BODY_FIELD = 'captchaToken'
+// src/proxy.ts refuses larger bodies earlier when they declare their length.
 const MAX_BODY_BYTES = 64 * 1024
 const LINK_PATTERN = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]/gi
 
@@ -22,6 +24,22 @@ const CAPTCHA_MESSAGES = {
   'low-score': 'The captcha could not confirm you are a person; please try again.',
   'wrong-action': 'The captcha was completed for another form; please try it again.',
 } as const
+
+/** The submitted content, whitespace and case aside, without the one-time captcha token. */
+const canonical = (value: unknown): unknown =>
+  typeof value === 'string'
+    ? value.replace(/\s+/g, ' ').trim().toLowerCase()
+    : Array.isArray(value)
+      ? value.map(canonical)
+      : value
+
+const contentFingerprint = (data: Record<string, unknown>): string => {
+  const { [CAPTCHA_BODY_FIELD]: _token, ...content } = data
+  const entries = Object.keys(content)
+    .sort()
+    .map((key) => [key, canonical(content[key])])
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 32)
+}
 
 /**
  * Every public create of a form (REST, GraphQL and the guide endpoints alike) passes here first,
@@ -63,6 +81,7 @@ export const guardPublicSubmission =
     await enforceRateLimit(req, 'formPerIp', `${form}:${ip}`, refused('per IP'))
     if (typeof email === 'string' && email.trim())
       await enforceRateLimit(req, 'formPerEmail', `${form}:${email.trim().toLowerCase()}`, refused('per email'))
+    await enforceRateLimit(req, 'sameContent', `${form}:${ip}:${contentFingerprint(data)}`, refused('same content'))
 
     const settings = captchaSettings()
     if (settings && settings.provider !== 'none') {

@@ -11,7 +11,7 @@ import { intEnv } from './env'
 
 const HOUR_S = 3600
 
-export type RateLimitKind = 'formPerIp' | 'formPerEmail' | 'loginPerIp'
+export type RateLimitKind = 'formPerIp' | 'formPerEmail' | 'loginPerIp' | 'sameContent'
 
 /** Limits as points per window, each configurable by environment. */
 const LIMITS: Record<RateLimitKind, { env: string; points: number; durationS: number }> = {
@@ -21,6 +21,8 @@ const LIMITS: Record<RateLimitKind, { env: string; points: number; durationS: nu
   formPerEmail: { env: 'RATE_LIMIT_FORM_PER_EMAIL', points: 3, durationS: HOUR_S },
   // On top of the 5-attempt account lockout: one IP trying many accounts.
   loginPerIp: { env: 'RATE_LIMIT_LOGIN_PER_IP', points: 30, durationS: 15 * 60 },
+  // The same form content from the same IP is accepted once per 10 minutes (resubmits, replays).
+  sameContent: { env: 'SPAM_SAME_CONTENT_PER_10_MIN', points: 1, durationS: 10 * 60 },
 }
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterS: number }

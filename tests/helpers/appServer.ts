@@ -15,7 +15,8 @@ export async function startAppServer(
   const baseURL = `http://127.0.0.1:${port}`
   let output = ''
   const child: ChildProcess = spawn('next', ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: { ...env, NODE_ENV: 'production' },
+    // SERVER_URL: the admin's own origin, trusted for cookie-authenticated requests (CSRF).
+    env: { ...env, NODE_ENV: 'production', SERVER_URL: baseURL },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (output += chunk))

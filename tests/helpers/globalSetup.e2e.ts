@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node'
 
 import { type AppServer, startAppServer } from './appServer'
-import { SEEDED_ADMIN } from './credentials'
+import { FRONTEND_ORIGIN, SEEDED_ADMIN } from './credentials'
 import { appEnv, createTestDatabase, runCommand } from './testDatabase'
 
 declare module 'vitest' {
@@ -23,6 +23,7 @@ export default async function setup(project: TestProject) {
       ...appEnv(database.url),
       ADMIN_EMAIL: SEEDED_ADMIN.email,
       ADMIN_PASSWORD: SEEDED_ADMIN.password,
+      CORS_ORIGINS: FRONTEND_ORIGIN,
     }
     await runCommand(['tsx', 'src/scripts/seed.ts'], env)
     await runCommand(['next', 'build'], env)

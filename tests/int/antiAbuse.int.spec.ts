@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { assertCaptchaConfigured } from '@/lib/assertCaptchaConfigured'
 import { toSnakeCase } from '@/lib/caseConversion'
 
 import { getTestPayload } from '../helpers/payload'
@@ -197,5 +198,27 @@ describe('security events', () => {
     const admin = await loginAsSeededAdmin()
     const response = await admin.post('/security-events', { body: { kind: 'honeypot', form: 'x' } })
     expect(response.status).toBe(403)
+  })
+})
+
+describe('captcha settings at start, as an operator', () => {
+  const warnings: string[] = []
+  const logger = { warn: (message: string) => void warnings.push(message) }
+
+  it('refuse a production start with CAPTCHA_PROVIDER unset', () => {
+    expect(() => assertCaptchaConfigured(logger, true)).toThrow(/CAPTCHA_PROVIDER must be set in production/)
+  })
+
+  it('allow "none" with a warning', () => {
+    process.env.CAPTCHA_PROVIDER = 'none'
+    expect(() => assertCaptchaConfigured(logger, true)).not.toThrow()
+    expect(warnings.at(-1)).toMatch(/No captcha on the public forms/)
+  })
+
+  it('refuse a provider without its secret, and an unknown provider', () => {
+    process.env.CAPTCHA_PROVIDER = 'turnstile'
+    expect(() => assertCaptchaConfigured(logger, false)).toThrow(/CAPTCHA_SECRET must be set/)
+    process.env.CAPTCHA_PROVIDER = 'friendly-bot-check'
+    expect(() => assertCaptchaConfigured(logger, false)).toThrow(/CAPTCHA_PROVIDER must be one of/)
   })
 })

@@ -15,6 +15,7 @@ import { waitFor } from '../helpers/waitFor'
 process.env.RATE_LIMIT_FORM_PER_IP = '3'
 process.env.RATE_LIMIT_FORM_PER_EMAIL = '2'
 process.env.RATE_LIMIT_LOGIN_PER_IP = '3'
+process.env.SPAM_SAME_CONTENT_PER_10_MIN = '1'
 
 let payload: Payload
 let eventId: number
@@ -98,6 +99,21 @@ describe('public forms for one recipient email', () => {
       headers: fromIp(freshIp()),
     })
     expect(refused.status).toBe(429)
+  })
+})
+
+describe('the same form content from one IP address', () => {
+  it('is accepted once per 10 minutes; changed content is not held back', async () => {
+    const ip = freshIp()
+    const body = validSubmission('exhibitor-applications', eventId)
+    expect((await anonymous.post('/exhibitor-applications', { body, headers: fromIp(ip) })).status).toBe(201)
+    const replay = await anonymous.post('/exhibitor-applications', {
+      body: { ...body, businessDescription: ` ${body.businessDescription} `, captchaToken: 'another-token' },
+      headers: fromIp(ip),
+    })
+    expect(replay.status).toBe(429)
+    const changed = validSubmission('exhibitor-applications', eventId)
+    expect((await anonymous.post('/exhibitor-applications', { body: changed, headers: fromIp(ip) })).status).toBe(201)
   })
 })
 
