@@ -1,7 +1,7 @@
 /**
- * The client's IP address. Behind a reverse proxy (TRUST_PROXY=true) it is the first address of
- * X-Forwarded-For, as the proxy wrote it. Otherwise it is the address Next.js records for the
- * connection, which it passes in the same header.
+ * The client's IP address, from X-Forwarded-For. Behind a reverse proxy (TRUST_PROXY=true) it is
+ * the first address, as the proxy wrote it; otherwise src/server.ts has set the header to the
+ * connection's own address, whatever the client sent.
  */
 export function clientIp(headers: Headers): string | undefined {
   const forwarded = headers.get('x-forwarded-for')

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest'
 
-import { FRONTEND_ORIGIN } from '../helpers/credentials'
+import { FRONTEND_ORIGIN, SEEDED_ADMIN } from '../helpers/credentials'
+import { httpJson } from '../helpers/httpClient'
 
 const baseURL = inject('baseURL')
 
@@ -39,5 +40,41 @@ describe('public forms over real HTTP as the frontend', () => {
     const body = await response.json()
     expect(body.status).toBe('error')
     expect(body.errors.map((error: { field: string }) => error.field)).toContain('email')
+  })
+
+  it('count every post from one connection against its own IP, whatever X-Forwarded-For claims', async () => {
+    const { body: login } = await httpJson(baseURL, 'POST', '/api/users/login', { body: SEEDED_ADMIN })
+    const event = await httpJson(baseURL, 'POST', '/api/events', {
+      token: login.token,
+      body: {
+        name: `Spoof Check ${Date.now()}`,
+        startsAt: '2027-10-01T08:00:00.000Z',
+        endsAt: '2027-10-01T17:00:00.000Z',
+        registrationOpensAt: new Date(Date.now() - 86_400_000).toISOString(),
+        _status: 'published',
+      },
+    })
+    const statuses: number[] = []
+    for (let post = 1; post <= 6; post++) {
+      const response = await fetch(`${baseURL}/api/exhibitors/`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${post}` },
+        body: JSON.stringify({
+          event: event.body.doc.id,
+          business_name: `Spoof ${post}`,
+          industry_category: 'agritech',
+          business_description: `Attempt ${post}`,
+          contact_person_name: 'Sam',
+          contact_email: `spoof-${post}-${Date.now()}@example.com`,
+          contact_phone: '08031234567',
+          exhibition_package: 'startup-table',
+          compliance_declaration: true,
+          terms_agreement: true,
+        }),
+      })
+      statuses.push(response.status)
+    }
+    // The e2e server allows 5 posts per IP per form (RATE_LIMIT_FORM_PER_IP).
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429])
   })
 })

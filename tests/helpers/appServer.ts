@@ -6,7 +6,7 @@ import { waitFor } from './waitFor'
 
 export type AppServer = { baseURL: string; pid: number; output: () => string; stop: () => Promise<void> }
 
-/** `next start` of the production build on a free port, ready once /api/health answers 200. */
+/** The production server (`npm start`) of the production build on a free port, ready once /api/health answers 200. */
 export async function startAppServer(
   env: NodeJS.ProcessEnv,
   { pollIntervalMs = 200 } = {},
@@ -14,9 +14,9 @@ export async function startAppServer(
   const port = await findFreePort()
   const baseURL = `http://127.0.0.1:${port}`
   let output = ''
-  const child: ChildProcess = spawn('next', ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const child: ChildProcess = spawn('tsx', ['src/server.ts'], {
     // SERVER_URL: the admin's own origin, trusted for cookie-authenticated requests (CSRF).
-    env: { ...env, NODE_ENV: 'production', SERVER_URL: baseURL },
+    env: { ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', SERVER_URL: baseURL },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (output += chunk))
@@ -31,7 +31,7 @@ export async function startAppServer(
     await waitFor(
       'the app to answer /api/health',
       async () => {
-        if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}`)
+        if (child.exitCode !== null) throw new Error(`the server exited ${child.exitCode}`)
         const response = await fetch(`${baseURL}/api/health`)
         return response.ok ? true : undefined
       },
@@ -39,7 +39,7 @@ export async function startAppServer(
     )
   } catch (error) {
     await stop()
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- next start output ---\n${output}`)
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server output ---\n${output}`)
   }
   return { baseURL, pid: child.pid!, output: () => output, stop }
 }

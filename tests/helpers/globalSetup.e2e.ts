@@ -24,6 +24,7 @@ export default async function setup(project: TestProject) {
       ADMIN_EMAIL: SEEDED_ADMIN.email,
       ADMIN_PASSWORD: SEEDED_ADMIN.password,
       CORS_ORIGINS: FRONTEND_ORIGIN,
+      RATE_LIMIT_FORM_PER_IP: '5',
     }
     await runCommand(['tsx', 'src/scripts/seed.ts'], env)
     await runCommand(['next', 'build'], env)
