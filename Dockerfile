@@ -1,4 +1,4 @@
-# Production image: src/server.ts (Next.js behind Node's http server) serving a production build.
+# Production image: src/server.mjs (Next.js behind Node's http server) serving a production build.
 # Migrations run on start (prodMigrations).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -19,4 +19,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node_modules/.bin/tsx", "src/server.ts"]
+CMD ["node", "src/server.mjs"]

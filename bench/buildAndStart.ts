@@ -5,7 +5,7 @@
  *
  * 1. `next build` from scratch (.next removed) with an unreachable DATABASE_URL (a build must not
  *    need the database); wall time and peak resident memory summed over the process tree.
- * 2. `next start` against a migrated database, `--runs` times: time from spawn to the first 200
+ * 2. The production server (`node src/server.mjs`, what `npm start` runs) against a migrated database, `--runs` times: time from spawn to the first 200
  *    from /api/health and from /admin/login, and resident memory once idle.
  */
 import { spawn } from 'node:child_process'
@@ -57,7 +57,7 @@ try {
     const start = await measureColdStart(database.url)
     starts.push(start)
     console.log(
-      `next start run ${run}: /api/health 200 after ${Math.round(start.healthMs)} ms, ` +
+      `server start run ${run}: /api/health 200 after ${Math.round(start.healthMs)} ms, ` +
         `first /admin/login after ${Math.round(start.adminMs)} ms, idle RSS ${mib(start.idleBytes)}`,
     )
   }

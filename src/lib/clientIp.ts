@@ -1,6 +1,6 @@
 /**
  * The client's IP address, from X-Forwarded-For. Behind a reverse proxy (TRUST_PROXY=true) it is
- * the first address, as the proxy wrote it; otherwise src/server.ts has set the header to the
+ * the first address, as the proxy wrote it; otherwise src/server.mjs has set the header to the
  * connection's own address, whatever the client sent.
  */
 export function clientIp(headers: Headers): string | undefined {

@@ -14,7 +14,7 @@ export async function startAppServer(
   const port = await findFreePort()
   const baseURL = `http://127.0.0.1:${port}`
   let output = ''
-  const child: ChildProcess = spawn('tsx', ['src/server.ts'], {
+  const child: ChildProcess = spawn('node', ['src/server.mjs'], {
     // SERVER_URL: the admin's own origin, trusted for cookie-authenticated requests (CSRF).
     env: { ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', SERVER_URL: baseURL },
     stdio: ['ignore', 'pipe', 'pipe'],

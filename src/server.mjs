@@ -3,8 +3,11 @@
  * real socket address is known. Next.js keeps an X-Forwarded-For the client sent and only fills
  * it in when it is missing, so without this anyone could pose as any IP to the rate limits.
  *
- *   tsx src/server.ts          production (npm start); PORT (3000) and HOSTNAME (0.0.0.0)
- *   tsx src/server.ts --dev    development (npm run dev)
+ *   node src/server.mjs          production (npm start); PORT (3000) and HOSTNAME (0.0.0.0)
+ *   node src/server.mjs --dev    development (npm run dev)
+ *
+ * Plain JavaScript on purpose: run by node itself, it starts in half the time and memory of a
+ * TypeScript loader.
  *
  * Behind a reverse proxy set TRUST_PROXY=true: X-Forwarded-For is then the proxy's, kept as sent.
  */
@@ -12,8 +15,7 @@ import { createServer } from 'node:http'
 import next from 'next'
 
 const dev = process.argv.includes('--dev')
-const env = process.env as Record<string, string | undefined>
-env.NODE_ENV ??= dev ? 'development' : 'production'
+process.env.NODE_ENV ??= dev ? 'development' : 'production'
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOSTNAME || (dev ? 'localhost' : '0.0.0.0')
 
