@@ -89,6 +89,21 @@ describe('public forms from one IP address', () => {
   }, 60_000)
 })
 
+describe('GraphQL creates from one IP address', () => {
+  it('count against the same limit and are refused with status 429 after 3', async () => {
+    const ip = freshIp()
+    const mutation = 'mutation ($data: mutationRegistrationInput!) { createRegistration(data: $data) { id } }'
+    // Choice values whose GraphQL enum names are spelled the same.
+    const data = () => ({ ...validSubmission('registrations', eventId), interestAreas: ['fintech'] })
+    for (let post = 0; post < 3; post++) {
+      const response = await anonymous.graphql(mutation, { data: data() }, fromIp(ip))
+      expect(response.body.errors).toBeUndefined()
+    }
+    const refused = await anonymous.graphql(mutation, { data: data() }, fromIp(ip))
+    expect(refused.body.errors[0].extensions.statusCode).toBe(429)
+  })
+})
+
 describe('public forms for one recipient email', () => {
   it('accept 2 posts an hour per form whatever the IP, then 429 (no mail-bombing through confirmations)', async () => {
     const body = validSubmission('sponsor-applications', eventId)
