@@ -164,6 +164,3 @@ export const YES_NO_MAYBE = [
   { value: 'no', label: 'No' },
   { value: 'maybe', label: 'Maybe' },
 ] as const
-
-export const choiceValues = <List extends readonly Choice[]>(list: List): ChoiceValue<List>[] =>
-  list.map((choice) => choice.value)
