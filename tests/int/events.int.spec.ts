@@ -102,6 +102,20 @@ describe('events as staff', () => {
     ])
   })
 
+  it('gets a field error for registration closing before it opens', async () => {
+    const response = await staff.client.post('/events', {
+      body: {
+        ...eventData('Inside Out'),
+        registrationOpensAt: '2027-04-10T08:00:00.000Z',
+        registrationClosesAt: '2027-04-01T08:00:00.000Z',
+      },
+    })
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].data.errors).toEqual([
+      expect.objectContaining({ path: 'registrationClosesAt', message: 'Registration must close after it opens.' }),
+    ])
+  })
+
   it('gets a field error for an unknown time zone and a duplicate slug', async () => {
     const response = await staff.client.post('/events', {
       body: { ...eventData('Published Summit'), timezone: 'Mars/Olympus' },

@@ -115,6 +115,12 @@ describe('POST /register/ as the public', () => {
     expect(doc).toMatchObject({ status: 'submitted', reviewerNotes: null })
   })
 
+  it('answers a body in another format with 415', async () => {
+    const response = await anonymous.post('/register/', { rawBody: 'first_name=Ada', headers: { 'Content-Type': 'text/plain' } })
+    expect(response.status).toBe(415)
+    expect(response.body.status).toBe('error')
+  })
+
   it('answers a body that is not JSON with a 400 envelope', async () => {
     const response = await anonymous.post('/register/', { rawBody: '{"first_name": ', headers: {} })
     expect(response.status).toBe(400)
@@ -157,6 +163,12 @@ describe.each([
     expect(first.body.next).toMatch(/page=2/)
     expect(second.body.previous).toMatch(/page=1/)
     expect(second.body.results[0].id).not.toBe(first.body.results[0].id)
+  })
+
+  it('answers a page past the end with 404', async () => {
+    const response = await staff.client.get(`${path}?page=100000`)
+    expect(response.status).toBe(404)
+    expect(response.body.errors).toEqual([{ field: 'page', message: 'Invalid page.' }])
   })
 
   it('is refused to anonymous visitors (401) and editors (403)', async () => {

@@ -174,3 +174,18 @@ describe('registrations created over GraphQL by the public', () => {
     expect(response.body.data.createRegistration).toMatchObject({ firstName: 'Ada', email: null, phone: null })
   })
 })
+
+describe('registrations assigned for review as staff', () => {
+  it('take a staff member as reviewer and refuse an editor with a field error', async () => {
+    const reviewer = await createUser(payload, ['staff'])
+    const editorUser = await createUser(payload, ['editor'])
+    const id = await seedSubmission('registrations')
+    const assigned = await clients.staff.patch(`/registrations/${id}`, { body: { assignedTo: reviewer.id } })
+    expect(assigned.status).toBe(200)
+    const refused = await clients.staff.patch(`/registrations/${id}`, { body: { assignedTo: editorUser.id } })
+    expect(refused.status).toBe(400)
+    expect(refused.body.errors[0].data.errors).toEqual([
+      expect.objectContaining({ path: 'assignedTo', message: 'Assign a staff member or admin.' }),
+    ])
+  })
+})

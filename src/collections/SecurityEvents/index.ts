@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOnly } from '@/access/adminOnly'
+import { hiddenFromNonAdmin } from '@/access/hiddenFromNonAdmin'
 import { SECURITY_EVENT_KINDS } from '@/lib/choices'
 
 /**
@@ -15,7 +16,7 @@ export const SecurityEvents: CollectionConfig = {
     group: 'Settings',
     useAsTitle: 'kind',
     defaultColumns: ['kind', 'form', 'ipHash', 'detail', 'createdAt'],
-    hidden: ({ user }) => !(user as { roles?: string[] } | null)?.roles?.includes('admin'),
+    hidden: hiddenFromNonAdmin,
   },
   defaultSort: '-createdAt',
   access: {

@@ -25,25 +25,25 @@ export async function readFormBody(req: PayloadRequest, fields: FlattenedField[]
 
 async function parseBody(req: PayloadRequest): Promise<Record<string, unknown>> {
   const type = req.headers.get('content-type') ?? ''
-  try {
-    if (type.includes('application/json')) {
-      const body = await req.json?.()
-      if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>
-    } else if (type.includes('multipart/form-data') || type.includes('application/x-www-form-urlencoded')) {
-      const form = await req.formData!()
-      const body: Record<string, unknown> = {}
-      for (const key of new Set(form.keys())) {
-        const values = form.getAll(key).filter((value): value is string => typeof value === 'string')
-        body[key.replace(/\[\]$/, '')] = values.length > 1 || key.endsWith('[]') ? values : values[0]
-      }
-      return body
-    } else {
-      throw new APIError('Send the form as JSON or form data.', 415, undefined, true)
-    }
-  } catch (error) {
-    if (error instanceof APIError) throw error
+  const isJson = type.includes('application/json')
+  if (!isJson && !type.includes('multipart/form-data') && !type.includes('application/x-www-form-urlencoded')) {
+    throw new APIError('Send the form as JSON or form data.', 415, undefined, true)
   }
-  throw new APIError('The request body is not valid JSON or form data.', 400, undefined, true)
+  const unreadable = new APIError('The request body is not valid JSON or form data.', 400, undefined, true)
+  if (isJson) {
+    const body: unknown = await req.json!().catch(() => undefined)
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw unreadable
+    return body as Record<string, unknown>
+  }
+  const form = await req.formData!().catch(() => {
+    throw unreadable
+  })
+  const body: Record<string, unknown> = {}
+  for (const key of new Set(form.keys())) {
+    const values = form.getAll(key).filter((value): value is string => typeof value === 'string')
+    body[key.replace(/\[\]$/, '')] = values.length > 1 || key.endsWith('[]') ? values : values[0]
+  }
+  return body
 }
 
 function coerce(field: FlattenedField, value: unknown): unknown {
