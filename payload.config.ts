@@ -1,12 +1,13 @@
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import { postgresAdapter } from '@payloadcms/db-postgres'
-import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type Payload } from 'payload'
 import sharp from 'sharp'
 
+import { EmailOutbox } from '@/collections/EmailOutbox'
+import { EmailTemplates } from '@/collections/EmailTemplates'
 import { Events } from '@/collections/Events'
 import { ExhibitorApplications } from '@/collections/ExhibitorApplications'
 import { Registrations } from '@/collections/Registrations'
@@ -16,7 +17,10 @@ import { Users } from '@/collections/Users'
 import { VolunteerApplications } from '@/collections/VolunteerApplications'
 import { guideEndpoints } from '@/endpoints/guide'
 import { health } from '@/endpoints/health'
+import { emailAdapter } from '@/email/emailAdapter'
 import { tasks } from '@/jobs'
+import { releaseStalledJobs } from '@/jobs/releaseStalledJobs'
+import { stalledAfterSeconds } from '@/jobs/stalledAfterSeconds'
 import { assertCaptchaConfigured } from '@/lib/assertCaptchaConfigured'
 import { intEnv, isProduction, listEnv, requireEnv } from '@/lib/env'
 import { plugins } from '@/plugins'
@@ -29,6 +33,14 @@ const LAUNCHER_HINT = 'Start the app with `npm run dev` (it starts a local datab
 
 // The public frontend runs on another origin: it may call the API, nothing else may.
 const allowedOrigins = listEnv('CORS_ORIGINS')
+
+let stalledJobsCheckedAt = 0
+/** Before running jobs, at most once a minute: jobs a killed process left behind go back to the queue. */
+async function releaseStalledJobsNow(payload: Payload) {
+  if (Date.now() - stalledJobsCheckedAt < Math.min(60, stalledAfterSeconds()) * 1000) return
+  stalledJobsCheckedAt = Date.now()
+  await releaseStalledJobs(payload)
+}
 
 export default buildConfig({
   serverURL: process.env.SERVER_URL || undefined,
@@ -46,6 +58,8 @@ export default buildConfig({
     ExhibitorApplications,
     VolunteerApplications,
     Events,
+    EmailTemplates,
+    EmailOutbox,
     Users,
     SecurityEvents,
   ],
@@ -61,21 +75,7 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'migrations'),
     prodMigrations: migrations,
   }),
-  email: process.env.SMTP_HOST
-    ? nodemailerAdapter({
-        defaultFromAddress: process.env.EMAIL_FROM || 'no-reply@otei.local',
-        defaultFromName: process.env.EMAIL_FROM_NAME || 'OTEI',
-        skipVerify: true,
-        transportOptions: {
-          host: process.env.SMTP_HOST,
-          port: intEnv('SMTP_PORT', 587),
-          secure: process.env.SMTP_SECURE === 'true',
-          auth: process.env.SMTP_USER
-            ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASSWORD }
-            : undefined,
-        },
-      })
-    : undefined,
+  email: emailAdapter(),
   // The frontend sends its captcha token in X-Captcha-Token.
   cors: { origins: allowedOrigins, headers: ['X-Captcha-Token'] },
   csrf: allowedOrigins,
@@ -83,14 +83,21 @@ export default buildConfig({
   onInit: (payload) => {
     // Payload trusts its own origin for cookie-authenticated admin requests only when it knows it.
     if (isProduction && !process.env.SERVER_URL) throw new Error('SERVER_URL must be set in production.')
+    // Without SMTP, emails would only be logged: confirmation links would never reach anyone.
+    if (isProduction && !process.env.SMTP_HOST)
+      throw new Error('SMTP_HOST must be set in production (see .env.example for the SMTP_* variables).')
     assertCaptchaConfigured(payload.logger, isProduction)
   },
   jobs: {
     tasks,
-    // Jobs (exports now; emails next) run inside the web process unless JOBS_AUTORUN=false,
-    // e.g. in tests, which run them explicitly, or when a separate worker runs them.
-    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 10 }],
-    shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
+    // Jobs (emails, exports, scheduled clean-ups) run every second inside the web process unless
+    // JOBS_AUTORUN=false: in tests, which run them explicitly, and beside `npm run worker`.
+    autoRun: [{ cron: '* * * * * *', queue: 'default', limit: intEnv('JOBS_BATCH_SIZE', 50) }],
+    shouldAutoRun: async (payload) => {
+      if (process.env.JOBS_AUTORUN === 'false') return false
+      await releaseStalledJobsNow(payload)
+      return true
+    },
   },
   plugins,
   graphQL: {

@@ -1,6 +1,7 @@
 import * as migration_20261125_163432_initial from './20261125_163432_initial';
 import * as migration_20261125_172553_submissions from './20261125_172553_submissions';
 import * as migration_20261125_175734_security from './20261125_175734_security';
+import * as migration_20261125_200149_emails from './20261125_200149_emails';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_175734_security.up,
     down: migration_20261125_175734_security.down,
-    name: '20261125_175734_security'
+    name: '20261125_175734_security',
+  },
+  {
+    up: migration_20261125_200149_emails.up,
+    down: migration_20261125_200149_emails.down,
+    name: '20261125_200149_emails'
   },
 ];

@@ -72,6 +72,8 @@ export interface Config {
     'exhibitor-applications': ExhibitorApplication;
     'volunteer-applications': VolunteerApplication;
     events: Event;
+    'email-templates': EmailTemplate;
+    'email-outbox': EmailOutbox;
     users: User;
     'security-events': SecurityEvent;
     exports: Export;
@@ -89,6 +91,8 @@ export interface Config {
     'exhibitor-applications': ExhibitorApplicationsSelect<false> | ExhibitorApplicationsSelect<true>;
     'volunteer-applications': VolunteerApplicationsSelect<false> | VolunteerApplicationsSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
+    'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
+    'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'security-events': SecurityEventsSelect<false> | SecurityEventsSelect<true>;
     exports: ExportsSelect<false> | ExportsSelect<true>;
@@ -116,6 +120,8 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sendEmail: TaskSendEmail;
+      expireUnconfirmedRegistrations: TaskExpireUnconfirmedRegistrations;
       purgeSecurityEvents: TaskPurgeSecurityEvents;
       createCollectionExport: TaskCreateCollectionExport;
       createCollectionImport: TaskCreateCollectionImport;
@@ -209,7 +215,7 @@ export interface Registration {
   joinCommunity?: boolean | null;
   agreeUpdates?: boolean | null;
   physicalEventAck: boolean;
-  status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn' | 'spam';
+  status: 'pending-confirmation' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'spam';
   /**
    * The staff member handling this submission.
    */
@@ -246,6 +252,10 @@ export interface Event {
   capacity?: number | null;
   registrationOpensAt?: string | null;
   registrationClosesAt?: string | null;
+  /**
+   * A registration counts once its confirmation link is followed; unconfirmed ones expire after REGISTRATION_CONFIRM_HOURS.
+   */
+  requireEmailConfirmation?: boolean | null;
   description?: {
     root: {
       type: string;
@@ -439,6 +449,101 @@ export interface VolunteerApplication {
   createdAt: string;
 }
 /**
+ * What each automatic email says. Use the placeholders listed on each template; the preview shows it with sample data.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-templates".
+ */
+export interface EmailTemplate {
+  id: number;
+  title?: string | null;
+  key:
+    | 'registration-confirmation-request'
+    | 'registration-received'
+    | 'registration-confirmed'
+    | 'registration-waitlisted'
+    | 'already-registered'
+    | 'sponsor-application-received'
+    | 'exhibitor-application-received'
+    | 'volunteer-application-received'
+    | 'application-accepted'
+    | 'application-rejected'
+    | 'application-waitlisted'
+    | 'staff-new-submission';
+  /**
+   * Leave empty for the default. Set it to use this version for one event only.
+   */
+  event?: (number | null) | Event;
+  subject: string;
+  body: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-outbox".
+ */
+export interface EmailOutbox {
+  id: number;
+  to: string;
+  template:
+    | 'registration-confirmation-request'
+    | 'registration-received'
+    | 'registration-confirmed'
+    | 'registration-waitlisted'
+    | 'already-registered'
+    | 'sponsor-application-received'
+    | 'exhibitor-application-received'
+    | 'volunteer-application-received'
+    | 'application-accepted'
+    | 'application-rejected'
+    | 'application-waitlisted'
+    | 'staff-new-submission';
+  status: 'queued' | 'sending' | 'sent' | 'failed';
+  submission?:
+    | ({
+        relationTo: 'registrations';
+        value: number | Registration;
+      } | null)
+    | ({
+        relationTo: 'sponsor-applications';
+        value: number | SponsorApplication;
+      } | null)
+    | ({
+        relationTo: 'exhibitor-applications';
+        value: number | ExhibitorApplication;
+      } | null)
+    | ({
+        relationTo: 'volunteer-applications';
+        value: number | VolunteerApplication;
+      } | null);
+  event?: (number | null) | Event;
+  /**
+   * As sent.
+   */
+  subject?: string | null;
+  attempts: number;
+  lastError?: string | null;
+  sentAt?: string | null;
+  messageId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "security-events".
  */
@@ -595,7 +700,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'purgeSecurityEvents' | 'createCollectionExport' | 'createCollectionImport';
+        taskSlug:
+          | 'inline'
+          | 'sendEmail'
+          | 'expireUnconfirmedRegistrations'
+          | 'purgeSecurityEvents'
+          | 'createCollectionExport'
+          | 'createCollectionImport';
         taskID: string;
         input?:
           | {
@@ -628,7 +739,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'purgeSecurityEvents' | 'createCollectionExport' | 'createCollectionImport') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'sendEmail'
+        | 'expireUnconfirmedRegistrations'
+        | 'purgeSecurityEvents'
+        | 'createCollectionExport'
+        | 'createCollectionImport'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -670,6 +790,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'events';
         value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'email-templates';
+        value: number | EmailTemplate;
+      } | null)
+    | ({
+        relationTo: 'email-outbox';
+        value: number | EmailOutbox;
       } | null)
     | ({
         relationTo: 'users';
@@ -842,10 +970,42 @@ export interface EventsSelect<T extends boolean = true> {
   capacity?: T;
   registrationOpensAt?: T;
   registrationClosesAt?: T;
+  requireEmailConfirmation?: T;
   description?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-templates_select".
+ */
+export interface EmailTemplatesSelect<T extends boolean = true> {
+  title?: T;
+  key?: T;
+  event?: T;
+  subject?: T;
+  body?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-outbox_select".
+ */
+export interface EmailOutboxSelect<T extends boolean = true> {
+  to?: T;
+  template?: T;
+  status?: T;
+  submission?: T;
+  event?: T;
+  subject?: T;
+  attempts?: T;
+  lastError?: T;
+  sentAt?: T;
+  messageId?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1059,6 +1219,28 @@ export interface CollectionsWidget {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmail".
+ */
+export interface TaskSendEmail {
+  input: {
+    outboxId: number;
+  };
+  output: {
+    result: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireUnconfirmedRegistrations".
+ */
+export interface TaskExpireUnconfirmedRegistrations {
+  input?: unknown;
+  output: {
+    expired: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskPurgeSecurityEvents".
  */
 export interface TaskPurgeSecurityEvents {
@@ -1082,6 +1264,8 @@ export interface TaskCreateCollectionExport {
       | 'exhibitor-applications'
       | 'volunteer-applications'
       | 'events'
+      | 'email-templates'
+      | 'email-outbox'
       | 'users'
       | 'security-events'
       | 'exports'

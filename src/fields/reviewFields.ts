@@ -2,7 +2,7 @@ import type { Field, PayloadRequest } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
 import { canReview } from '@/access/fields/canReview'
-import { SUBMISSION_STATUSES } from '@/lib/choices'
+import { APPLICATION_STATUSES } from '@/lib/choices'
 
 import { choiceField } from './choiceField'
 
@@ -12,10 +12,13 @@ const reviewAccess = { create: canReview, read: canReview, update: canReview }
  * What staff record while reviewing a submission. The public can neither set nor read these:
  * Payload drops a value sent without access, so a public `status` quietly becomes the default.
  */
-export const reviewFields = (): Field[] => [
+export const reviewFields = ({
+  statuses = APPLICATION_STATUSES,
+  initialStatus = 'submitted',
+}: { statuses?: readonly { value: string; label: string }[]; initialStatus?: string } = {}): Field[] => [
   {
-    ...choiceField('status', SUBMISSION_STATUSES, { required: true, index: true }),
-    defaultValue: 'submitted',
+    ...choiceField('status', statuses, { required: true, index: true }),
+    defaultValue: initialStatus,
     access: reviewAccess,
     admin: { position: 'sidebar' },
   },

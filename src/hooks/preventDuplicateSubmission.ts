@@ -1,25 +1,38 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError } from 'payload'
 
+type Existing = { id: number; status?: string | null }
+
 /**
  * One submission per email address per event. The collection's unique index is the guarantee;
- * this hook turns a duplicate into a friendly error on `email`. Identical requests arriving
- * together queue on a transaction-scoped advisory lock, so the second one sees the first's row
- * instead of tripping the index.
+ * this hook turns a duplicate into a friendly error on `email` (after `onDuplicate`, e.g. telling
+ * the address). Identical requests arriving together queue on a transaction-scoped advisory
+ * lock, so the second one sees the first's row instead of tripping the index. An `expired`
+ * submission (never confirmed) does not count: it is replaced by the new one.
  */
 export const preventDuplicateSubmission =
-  (message: string): CollectionBeforeChangeHook =>
+  (
+    message: string,
+    onDuplicate?: (existing: Existing, data: { email: string; event: number }, req: PayloadRequest) => Promise<void>,
+  ): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, req }) => {
     if (operation !== 'create' || typeof data.email !== 'string' || !data.event) return data
     const event = typeof data.event === 'object' ? data.event.id : data.event
     await lockUntilCommit(req, `${collection.slug}:${event}:${data.email}`)
-    const { totalDocs } = await req.payload.count({
+    const { docs } = await req.payload.find({
       collection: collection.slug,
       where: { and: [{ event: { equals: event } }, { email: { equals: data.email } }] },
+      limit: 1,
+      depth: 0,
+      select: { status: true },
       overrideAccess: true,
       req,
     })
-    if (totalDocs > 0) {
+    const existing = docs[0] as Existing | undefined
+    if (existing?.status === 'expired') {
+      await req.payload.delete({ collection: collection.slug, id: existing.id, overrideAccess: true, req })
+    } else if (existing) {
+      await onDuplicate?.(existing, { email: data.email, event }, req)
       throw new ValidationError({ collection: collection.slug, errors: [{ path: 'email', message }], req })
     }
     return data

@@ -1,3 +1,5 @@
+import { expireUnconfirmedRegistrations } from './tasks/expireUnconfirmedRegistrations'
 import { purgeSecurityEvents } from './tasks/purgeSecurityEvents'
+import { sendEmail } from './tasks/sendEmail'
 
-export const tasks = [purgeSecurityEvents]
+export const tasks = [sendEmail, expireUnconfirmedRegistrations, purgeSecurityEvents]

@@ -17,13 +17,33 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const DEFAULT_EVENT_TIMEZONE = 'Africa/Lagos'
 
-export const SUBMISSION_STATUSES = [
+/** The collections the public forms post to. */
+export const SUBMISSION_COLLECTIONS = [
+  'registrations',
+  'sponsor-applications',
+  'exhibitor-applications',
+  'volunteer-applications',
+] as const
+export type SubmissionCollection = (typeof SUBMISSION_COLLECTIONS)[number]
+
+/** Where a sponsor, exhibitor or volunteer application stands. */
+export const APPLICATION_STATUSES = [
   { value: 'submitted', label: 'Submitted' },
   { value: 'under-review', label: 'Under review' },
   { value: 'accepted', label: 'Accepted' },
   { value: 'waitlisted', label: 'Waitlisted' },
   { value: 'rejected', label: 'Rejected' },
   { value: 'withdrawn', label: 'Withdrawn' },
+  { value: 'spam', label: 'Spam (caught by the honeypot)' },
+] as const
+
+/** Where a registration stands: double opt-in first, then the place at the event. */
+export const REGISTRATION_STATUSES = [
+  { value: 'pending-confirmation', label: 'Waiting for email confirmation' },
+  { value: 'confirmed', label: 'Confirmed' },
+  { value: 'waitlisted', label: 'Waitlisted' },
+  { value: 'cancelled', label: 'Cancelled' },
+  { value: 'expired', label: 'Expired (never confirmed)' },
   { value: 'spam', label: 'Spam (caught by the honeypot)' },
 ] as const
 
@@ -163,4 +183,11 @@ export const YES_NO_MAYBE = [
   { value: 'yes', label: 'Yes' },
   { value: 'no', label: 'No' },
   { value: 'maybe', label: 'Maybe' },
+] as const
+
+export const EMAIL_STATUSES = [
+  { value: 'queued', label: 'Queued' },
+  { value: 'sending', label: 'Sending' },
+  { value: 'sent', label: 'Sent' },
+  { value: 'failed', label: 'Failed (gave up)' },
 ] as const

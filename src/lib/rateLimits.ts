@@ -11,7 +11,7 @@ import { intEnv } from './env'
 
 const HOUR_S = 3600
 
-export type RateLimitKind = 'formPerIp' | 'formPerEmail' | 'loginPerIp' | 'sameContent'
+export type RateLimitKind = 'formPerIp' | 'formPerEmail' | 'loginPerIp' | 'sameContent' | 'noticePerEmail'
 
 /** Limits as points per window, each configurable by environment. */
 const LIMITS: Record<RateLimitKind, { env: string; points: number; durationS: number }> = {
@@ -23,6 +23,8 @@ const LIMITS: Record<RateLimitKind, { env: string; points: number; durationS: nu
   loginPerIp: { env: 'RATE_LIMIT_LOGIN_PER_IP', points: 30, durationS: 15 * 60 },
   // The same form content from the same IP is accepted once per 10 minutes (resubmits, replays).
   sameContent: { env: 'SPAM_SAME_CONTENT_PER_10_MIN', points: 1, durationS: 10 * 60 },
+  // "You are already registered" notices to one address for one event.
+  noticePerEmail: { env: 'RATE_LIMIT_NOTICE_PER_EMAIL', points: 1, durationS: HOUR_S },
 }
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterS: number }

@@ -7,11 +7,10 @@ import { adminOnly } from '@/access/adminOnly'
 import { checkRole } from '@/access/checkRole'
 import { hiddenFromNonStaff } from '@/access/hiddenFromNonStaff'
 import { staffOrAdmin } from '@/access/staffOrAdmin'
+import { SUBMISSION_COLLECTIONS } from '@/lib/choices'
 import { intEnv } from '@/lib/env'
 
 import { readableExportRows } from './readableExportRows'
-
-const SUBMISSIONS = ['registrations', 'sponsor-applications', 'exhibitor-applications', 'volunteer-applications'] as const
 
 /** Above this many rows, "Download" is refused in favour of "Save", which builds the file in a job. */
 export const DIRECT_DOWNLOAD_MAX_ROWS = intEnv('EXPORT_DIRECT_DOWNLOAD_MAX_ROWS', 5000)
@@ -27,7 +26,7 @@ const guardDownload = (endpoint: Endpoint): Endpoint => ({
       return Response.json({ errors: [{ message: 'Only staff can export submissions.' }] }, { status: 403 })
     const body = await req.json?.().catch(() => undefined)
     const { collectionSlug, where } = body?.data ?? {}
-    if (SUBMISSIONS.includes(collectionSlug)) {
+    if (SUBMISSION_COLLECTIONS.includes(collectionSlug)) {
       const { totalDocs } = await req.payload.count({ collection: collectionSlug, where, req, overrideAccess: false })
       if (totalDocs > DIRECT_DOWNLOAD_MAX_ROWS) {
         return Response.json(
@@ -82,7 +81,7 @@ export const plugins: Plugin[] = [
   }),
   swaggerUI({ docsUrl: '/docs' }),
   importExportPlugin({
-    collections: SUBMISSIONS.map((slug) => ({
+    collections: SUBMISSION_COLLECTIONS.map((slug) => ({
       slug,
       import: false,
       export: { format: 'csv', batchSize: 500, hooks: { before: readableExportRows(slug) } },

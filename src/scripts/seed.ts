@@ -1,9 +1,11 @@
 /**
- * npm run seed: an admin account and a sample OTEI event. Safe to run again: what exists is kept.
+ * npm run seed: an admin account, a sample OTEI event and any missing default email templates. Safe to run again: what exists is kept.
  * ADMIN_EMAIL / ADMIN_PASSWORD choose the admin; without a password one is generated and printed once.
  */
 import { randomBytes } from 'node:crypto'
 import { getPayload } from 'payload'
+
+import { ensureDefaultTemplates } from '@/email/ensureDefaultTemplates'
 
 import config from '../../payload.config'
 
@@ -58,6 +60,8 @@ async function seed() {
     })
     payload.logger.info(`seed: created event ${SAMPLE_EVENT_SLUG}`)
   }
+  const created = await ensureDefaultTemplates(payload)
+  payload.logger.info(`seed: ${created} default email template(s) created`)
   await payload.destroy()
 }
 

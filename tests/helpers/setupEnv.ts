@@ -1,5 +1,7 @@
 import { inject } from 'vitest'
 
+import { findFreePort } from '@/lib/findFreePort'
+
 // Runs before each test file's imports are evaluated, so payload.config.ts reads these.
 // Jobs run only when a test calls payload.jobs.run().
 process.env.DATABASE_URL = inject('databaseUrl')
@@ -11,3 +13,8 @@ process.env.RATE_LIMIT_FORM_PER_IP = '1000000'
 process.env.RATE_LIMIT_FORM_PER_EMAIL = '1000000'
 process.env.RATE_LIMIT_LOGIN_PER_IP = '1000000'
 process.env.SPAM_SAME_CONTENT_PER_10_MIN = '1000000'
+// Emails go to a real SMTP server that a test starts on this port when it wants to receive them;
+// retries come after a second instead of 30.
+process.env.SMTP_HOST = '127.0.0.1'
+process.env.SMTP_PORT = String(await findFreePort())
+process.env.EMAIL_RETRY_DELAY_SECONDS = '1'

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
-export const SUBMISSION_COLLECTIONS = [
-  'registrations',
-  'sponsor-applications',
-  'exhibitor-applications',
-  'volunteer-applications',
-] as const
-export type SubmissionCollection = (typeof SUBMISSION_COLLECTIONS)[number]
+import type { SubmissionCollection } from '@/lib/choices'
+
+export { SUBMISSION_COLLECTIONS, type SubmissionCollection } from '@/lib/choices'
+
+/** The status a public submission starts in: registrations wait for their email confirmation. */
+export const initialStatus = (collection: SubmissionCollection) =>
+  collection === 'registrations' ? 'pending-confirmation' : 'submitted'
 
 const unique = () => randomBytes(4).toString('hex')
 

@@ -5,7 +5,7 @@ import { toSnakeCase } from '@/lib/caseConversion'
 
 import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
-import { createOpenEvent, validSubmission } from '../helpers/submissions'
+import { createOpenEvent, initialStatus, validSubmission } from '../helpers/submissions'
 import { createUser, loginAsSeededAdmin, type TestUser } from '../helpers/users'
 
 let payload: Payload
@@ -36,7 +36,7 @@ describe.each([
     expect(response.status).toBe(201)
     expect(response.body).toEqual({ status: 'success', message, data: { id: expect.any(Number) } })
     const doc = await payload.findByID({ collection, id: response.body.data.id })
-    expect(doc.status).toBe('submitted')
+    expect(doc.status).toBe(initialStatus(collection))
   })
 
   it('answers field errors by snake_case name and stores nothing', async () => {
@@ -112,7 +112,7 @@ describe('POST /register/ as the public', () => {
     const response = await anonymous.post('/register/', { body })
     expect(response.status).toBe(201)
     const doc = await payload.findByID({ collection: 'registrations', id: response.body.data.id })
-    expect(doc).toMatchObject({ status: 'submitted', reviewerNotes: null })
+    expect(doc).toMatchObject({ status: 'pending-confirmation', reviewerNotes: null })
   })
 
   it('answers a body in another format with 415', async () => {

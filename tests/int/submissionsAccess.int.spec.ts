@@ -5,6 +5,7 @@ import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
 import {
   createOpenEvent,
+  initialStatus,
   SUBMISSION_COLLECTIONS,
   type SubmissionCollection,
   validSubmission,
@@ -92,16 +93,16 @@ describe.each(cases)('%s over REST as %s', (collection, actor) => {
     if (allowed.read) {
       const emailField = collection === 'sponsor-applications' || collection === 'exhibitor-applications' ? 'contactEmail' : 'email'
       expect(one.body[emailField]).toMatch(/@example\.com$/)
-      expect(one.body.status).toBe('submitted')
+      expect(one.body.status).toBe(initialStatus(collection))
     }
   })
 
   it(`${allowed.update ? 'can' : 'cannot'} update the review status`, async () => {
     const id = await seedSubmission(collection)
-    const response = await clients[actor].patch(`/${collection}/${id}`, { body: { status: 'accepted' } })
+    const response = await clients[actor].patch(`/${collection}/${id}`, { body: { status: 'waitlisted' } })
     expect(response.status).toBe(allowed.update ? 200 : 403)
     const doc = await payload.findByID({ collection, id })
-    expect(doc.status).toBe(allowed.update ? 'accepted' : 'submitted')
+    expect(doc.status).toBe(allowed.update ? 'waitlisted' : initialStatus(collection))
   })
 
   it(`${allowed.delete ? 'can' : 'cannot'} delete`, async () => {
@@ -148,11 +149,11 @@ describe.each(cases)('%s over GraphQL as %s', (collection, actor) => {
   it(`${allowed.update ? 'can' : 'cannot'} update the review status`, async () => {
     const id = await seedSubmission(collection)
     const response = await clients[actor].graphql(
-      `mutation ($id: Int!) { update${singular}(id: $id, data: { status: accepted }) { id } }`,
+      `mutation ($id: Int!) { update${singular}(id: $id, data: { status: waitlisted }) { id } }`,
       { id },
     )
     if (!allowed.update) expect(response.body.errors[0].extensions.statusCode).toBe(403)
-    expect((await payload.findByID({ collection, id })).status).toBe(allowed.update ? 'accepted' : 'submitted')
+    expect((await payload.findByID({ collection, id })).status).toBe(allowed.update ? 'waitlisted' : initialStatus(collection))
   })
 
   it(`${allowed.delete ? 'can' : 'cannot'} delete`, async () => {

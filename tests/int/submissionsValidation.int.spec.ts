@@ -6,6 +6,7 @@ import { RestClient } from '../helpers/restClient'
 import {
   createOpenEvent,
   errorPaths,
+  initialStatus,
   SUBMISSION_COLLECTIONS,
   type SubmissionCollection,
   validSubmission,
@@ -28,10 +29,10 @@ const countWith = async (collection: SubmissionCollection, field: string, value:
   (await payload.count({ collection, where: { [field]: { equals: value } } })).totalDocs
 
 describe.each(SUBMISSION_COLLECTIONS)('%s posted by the public', (collection) => {
-  it('accepts a valid submission with status "submitted"', async () => {
+  it('accepts a valid submission in its initial status', async () => {
     const response = await anonymous.post(`/${collection}`, { body: validSubmission(collection, eventId) })
     expect(response.status).toBe(201)
-    expect((await stored(collection, response.body.doc.id)).status).toBe('submitted')
+    expect((await stored(collection, response.body.doc.id)).status).toBe(initialStatus(collection))
   })
 
   it('rejects an empty body with a field error for every required field and stores nothing', async () => {
@@ -75,7 +76,7 @@ describe.each(SUBMISSION_COLLECTIONS)('%s posted by the public', (collection) =>
     })
     expect(response.status).toBe(201)
     const doc = await stored(collection, response.body.doc.id)
-    expect(doc).toMatchObject({ status: 'submitted', reviewerNotes: null })
+    expect(doc).toMatchObject({ status: initialStatus(collection), reviewerNotes: null })
     expect(doc.score ?? null).toBeNull()
   })
 

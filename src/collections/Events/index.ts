@@ -69,6 +69,15 @@ export const Events: CollectionConfig = {
         },
       ],
     },
+    {
+      name: 'requireEmailConfirmation',
+      label: 'Registrants confirm their email address (double opt-in)',
+      type: 'checkbox',
+      defaultValue: true,
+      admin: {
+        description: 'A registration counts once its confirmation link is followed; unconfirmed ones expire after REGISTRATION_CONFIRM_HOURS.',
+      },
+    },
     { name: 'description', type: 'richText' },
   ],
 }

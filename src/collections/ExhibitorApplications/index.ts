@@ -12,6 +12,7 @@ import { reviewFields } from '@/fields/reviewFields'
 import { guardPublicSubmission } from '@/hooks/guardPublicSubmission'
 import { markSpam } from '@/hooks/markSpam'
 import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
+import { queueSubmissionEmails } from '@/hooks/queueSubmissionEmails'
 import { lineField, paragraphField } from '@/fields/textFields'
 import { EXHIBITION_PACKAGES, INDUSTRY_CATEGORIES } from '@/lib/choices'
 
@@ -39,6 +40,13 @@ export const ExhibitorApplications: CollectionConfig = {
       normalizePhoneSearch(['contactPhone']),
     ],
     beforeChange: [markSpam],
+    afterChange: [
+      queueSubmissionEmails({
+        emailField: 'contactEmail',
+        onCreate: () => 'exhibitor-application-received',
+        onStatus: { accepted: 'application-accepted', rejected: 'application-rejected', waitlisted: 'application-waitlisted' },
+      }),
+    ],
   },
   fields: [
     eventField(),

@@ -15,9 +15,15 @@ import { guardPublicSubmission } from '@/hooks/guardPublicSubmission'
 import { markSpam } from '@/hooks/markSpam'
 import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
 import { preventDuplicateSubmission } from '@/hooks/preventDuplicateSubmission'
-import { GENDERS, INTEREST_AREAS, PARTICIPANT_CATEGORIES } from '@/lib/choices'
+import { queueSubmissionEmails } from '@/hooks/queueSubmissionEmails'
+import { GENDERS, INTEREST_AREAS, PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from '@/lib/choices'
 
+import { confirmRegistration } from '@/endpoints/confirmRegistration'
+import { registrationStatus } from '@/endpoints/registrationStatus'
+
+import { applyDoubleOptIn } from './hooks/applyDoubleOptIn'
 import { fillFullName } from './hooks/fillFullName'
+import { sendAlreadyRegisteredNotice } from './hooks/sendAlreadyRegisteredNotice'
 
 export const Registrations: CollectionConfig = {
   slug: 'registrations',
@@ -43,8 +49,27 @@ export const Registrations: CollectionConfig = {
       guardPublicSubmission({ captchaAction: 'register', linkFields: ['firstName', 'lastName', 'city', 'organizationName', 'role', 'hearAbout', 'specialRequests', 'accessibilityNeeds'] }),
       normalizePhoneSearch(['phone']),
     ],
-    beforeChange: [markSpam, preventDuplicateSubmission('already registered for this event'), fillFullName],
+    beforeChange: [
+      markSpam,
+      preventDuplicateSubmission('already registered for this event', sendAlreadyRegisteredNotice),
+      applyDoubleOptIn,
+      fillFullName,
+    ],
+    afterChange: [
+      queueSubmissionEmails({
+        onCreate: ({ status }) =>
+          status === 'pending-confirmation'
+            ? 'registration-confirmation-request'
+            : status === 'waitlisted'
+              ? 'registration-waitlisted'
+              : status === 'confirmed'
+                ? 'registration-received'
+                : undefined,
+        onStatus: { confirmed: 'registration-confirmed', waitlisted: 'registration-waitlisted' },
+      }),
+    ],
   },
+  endpoints: [...confirmRegistration, registrationStatus],
   fields: [
     eventField(),
     {
@@ -100,6 +125,6 @@ export const Registrations: CollectionConfig = {
       ],
     },
     consentField('physicalEventAck', 'Understands this is an in-person event', { required: true }),
-    ...reviewFields(),
+    ...reviewFields({ statuses: REGISTRATION_STATUSES, initialStatus: 'pending-confirmation' }),
   ],
 }

@@ -13,6 +13,7 @@ import { reviewFields } from '@/fields/reviewFields'
 import { guardPublicSubmission } from '@/hooks/guardPublicSubmission'
 import { markSpam } from '@/hooks/markSpam'
 import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
+import { queueSubmissionEmails } from '@/hooks/queueSubmissionEmails'
 import { lineField, paragraphField } from '@/fields/textFields'
 import { websiteField } from '@/fields/websiteField'
 import { ORGANIZATION_TYPES, SPONSOR_BUDGETS, SPONSOR_INTERESTS, SPONSOR_TIERS } from '@/lib/choices'
@@ -41,6 +42,13 @@ export const SponsorApplications: CollectionConfig = {
       normalizePhoneSearch(['contactPhone']),
     ],
     beforeChange: [markSpam],
+    afterChange: [
+      queueSubmissionEmails({
+        emailField: 'contactEmail',
+        onCreate: () => 'sponsor-application-received',
+        onStatus: { accepted: 'application-accepted', rejected: 'application-rejected', waitlisted: 'application-waitlisted' },
+      }),
+    ],
   },
   fields: [
     eventField(),

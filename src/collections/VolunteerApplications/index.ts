@@ -13,6 +13,7 @@ import { lineField, paragraphField } from '@/fields/textFields'
 import { guardPublicSubmission } from '@/hooks/guardPublicSubmission'
 import { markSpam } from '@/hooks/markSpam'
 import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
+import { queueSubmissionEmails } from '@/hooks/queueSubmissionEmails'
 import { preventDuplicateSubmission } from '@/hooks/preventDuplicateSubmission'
 import { AGE_RANGES, VOLUNTEER_AREAS, YES_NO_MAYBE } from '@/lib/choices'
 
@@ -41,6 +42,12 @@ export const VolunteerApplications: CollectionConfig = {
       normalizePhoneSearch(['phone']),
     ],
     beforeChange: [markSpam, preventDuplicateSubmission('already applied to volunteer at this event')],
+    afterChange: [
+      queueSubmissionEmails({
+        onCreate: () => 'volunteer-application-received',
+        onStatus: { accepted: 'application-accepted', rejected: 'application-rejected', waitlisted: 'application-waitlisted' },
+      }),
+    ],
   },
   fields: [
     eventField(),

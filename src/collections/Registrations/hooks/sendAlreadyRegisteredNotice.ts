@@ -1,0 +1,30 @@
+import type { PayloadRequest } from 'payload'
+
+import { checkRole } from '@/access/checkRole'
+import { queueEmail } from '@/email/queueEmail'
+import { rateLimitsFor } from '@/hooks/rateLimitsFor'
+
+/**
+ * Someone registering an address that is already registered gets an email with their status link
+ * (they may have forgotten, or lost the first email), at most RATE_LIMIT_NOTICE_PER_EMAIL an hour.
+ * The request itself fails with "already registered", which rolls its transaction back, so the
+ * email is queued after the request has let go of it, outside it.
+ */
+export async function sendAlreadyRegisteredNotice(
+  existing: { id: number },
+  data: { email: string; event: number },
+  req: PayloadRequest,
+): Promise<void> {
+  if (req.context.skipEmails || req.context.spam || checkRole(['admin', 'staff'], req.user)) return
+  const verdict = await rateLimitsFor(req.payload).consume('noticePerEmail', `${data.event}:${data.email}`)
+  if (!verdict.allowed) return
+  const { payload } = req
+  setImmediate(() => {
+    queueEmail(payload, {
+      template: 'already-registered',
+      to: data.email,
+      submission: { relationTo: 'registrations', value: existing.id },
+      event: data.event,
+    }).catch((error) => payload.logger.error({ err: error, msg: 'could not queue an already-registered notice' }))
+  })
+}

@@ -1,0 +1,30 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { defaultTemplate } from './defaultTemplates'
+import { EMAIL_TEMPLATE_KEYS } from './templateKeys'
+
+/** Creates the editable default template of every key that has none; leaves edited ones alone. */
+export async function ensureDefaultTemplates(payload: Payload, req?: PayloadRequest): Promise<number> {
+  const { docs } = await payload.find({
+    collection: 'email-templates',
+    where: { event: { exists: false } },
+    pagination: false,
+    depth: 0,
+    select: { key: true },
+    overrideAccess: true,
+    req,
+  })
+  const existing = new Set(docs.map((doc) => doc.key))
+  const missing = EMAIL_TEMPLATE_KEYS.filter((key) => !existing.has(key))
+  for (const key of missing) {
+    const { subject, body } = defaultTemplate(key)
+    await payload.create({
+      collection: 'email-templates',
+      data: { key, subject, body: body as never },
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
+  }
+  return missing.length
+}

@@ -1,0 +1,72 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import type { Event, Registration } from '@/payload-types'
+import { CONFIRM_PURPOSE } from '@/email/registrationLinks'
+import { escapeHtml, htmlPage } from '@/lib/htmlPage'
+import { verifyToken } from '@/lib/signedToken'
+
+type Outcome = { status: number; state: 'pending' | 'confirmed' | 'expired' | 'invalid'; title: string; message: string; registration?: Registration }
+
+const eventName = (registration: Registration) => (registration.event as Event | undefined)?.name ?? 'the event'
+
+async function lookUp(req: PayloadRequest): Promise<Outcome> {
+  const check = verifyToken(req.payload.secret, CONFIRM_PURPOSE, req.searchParams.get('token'))
+  const invalid: Outcome = { status: 400, state: 'invalid', title: 'This link is not valid', message: 'Please use the link exactly as it appears in your email.' }
+  if (!check.valid && check.reason === 'invalid') return invalid
+  const registration = await req.payload.findByID({ collection: 'registrations', id: check.id!, depth: 1, overrideAccess: true, disableErrors: true })
+  if (!registration) return invalid
+  const name = escapeHtml(eventName(registration))
+  if (registration.status === 'confirmed' || registration.status === 'waitlisted') {
+    return { status: 200, state: 'confirmed', title: 'Your registration is confirmed', message: `You are registered for ${name}. See you there!`, registration }
+  }
+  if (!check.valid || registration.status !== 'pending-confirmation') {
+    return { status: 410, state: 'expired', title: 'This link has expired', message: `Your registration for ${name} was not confirmed in time. Please register again.`, registration }
+  }
+  return { status: 200, state: 'pending', title: 'Confirm your registration', message: `One click confirms your place at ${name}.`, registration }
+}
+
+const wantsJson = (req: PayloadRequest) => req.headers.get('accept')?.includes('application/json')
+
+function answer(req: PayloadRequest, outcome: Outcome, form = ''): Response {
+  if (wantsJson(req)) return Response.json({ status: outcome.state, message: outcome.title }, { status: outcome.status, headers: { 'Cache-Control': 'no-store' } })
+  return htmlPage({ title: outcome.title, body: `<p>${outcome.message}</p>${form}`, status: outcome.status })
+}
+
+/**
+ * GET /api/registrations/confirm?token=… shows a page with a button; only the POST it sends
+ * confirms. Mail scanners and link previewers follow links (GET) but do not submit forms, so
+ * they cannot confirm on someone's behalf.
+ */
+export const confirmRegistration: Endpoint[] = [
+  {
+    path: '/confirm',
+    method: 'get',
+    handler: async (req) => {
+      const outcome = await lookUp(req)
+      const form =
+        outcome.state === 'pending'
+          ? `<form method="post" action="?token=${encodeURIComponent(req.searchParams.get('token') ?? '')}"><button type="submit">Confirm my registration</button></form>`
+          : ''
+      return answer(req, outcome, form)
+    },
+  },
+  {
+    path: '/confirm',
+    method: 'post',
+    handler: async (req) => {
+      const outcome = await lookUp(req)
+      if (outcome.state !== 'pending') return answer(req, outcome)
+      await req.payload.update({
+        collection: 'registrations',
+        id: outcome.registration!.id,
+        data: { status: 'confirmed' },
+        overrideAccess: true,
+        depth: 0,
+        select: {},
+        req,
+      })
+      const name = escapeHtml(eventName(outcome.registration!))
+      return answer(req, { status: 200, state: 'confirmed', title: 'Your registration is confirmed', message: `Thank you! You are registered for ${name}. A confirmation is on its way to your inbox.` })
+    },
+  },
+]
