@@ -1,5 +1,7 @@
 import type { TestProject } from 'vitest/node'
 
+import { findFreePort } from '@/lib/findFreePort'
+
 import { type AppServer, startAppServer } from './appServer'
 import { FRONTEND_ORIGIN, SEEDED_ADMIN } from './credentials'
 import { appEnv, createTestDatabase, runCommand } from './testDatabase'
@@ -7,12 +9,17 @@ import { appEnv, createTestDatabase, runCommand } from './testDatabase'
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
+    smtpPort: number
   }
 }
 
-/** A migrated, seeded database, a fresh production build and `next start` serving it. */
+/**
+ * A migrated, seeded database, a fresh production build and the production server serving it,
+ * sending its emails to the SMTP port that tests listen on when they want them.
+ */
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase('e2e')
+  const smtpPort = await findFreePort()
   let server: AppServer | undefined
   const teardown = async () => {
     await server?.stop()
@@ -25,6 +32,9 @@ export default async function setup(project: TestProject) {
       ADMIN_PASSWORD: SEEDED_ADMIN.password,
       CORS_ORIGINS: FRONTEND_ORIGIN,
       RATE_LIMIT_FORM_PER_IP: '5',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtpPort),
+      EMAIL_RETRY_DELAY_SECONDS: '1',
     }
     await runCommand(['tsx', 'src/scripts/seed.ts'], env)
     await runCommand(['next', 'build'], env)
@@ -34,5 +44,6 @@ export default async function setup(project: TestProject) {
     throw error
   }
   project.provide('baseURL', server.baseURL)
+  project.provide('smtpPort', smtpPort)
   return teardown
 }
