@@ -7,7 +7,7 @@ import { type OwnDatabase, useOwnDatabase } from '../helpers/ownDatabase'
 import type { RestClient as RestClientType } from '../helpers/restClient'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
 import { createOpenEvent, validSubmission } from '../helpers/submissions'
-import { createUser, type TestUser } from '../helpers/users'
+import type { TestUser } from '../helpers/users'
 import { waitFor } from '../helpers/waitFor'
 
 const STAFF_INBOX = 'desk@otei.test'
@@ -27,6 +27,8 @@ beforeAll(async () => {
   smtp = await startSmtpServer(Number(process.env.SMTP_PORT))
   process.env.STAFF_NOTIFY_EMAILS = STAFF_INBOX
   eventId = (await createOpenEvent(payload, { name: EVENT_NAME, venue: 'Hall "A" & B' })).id
+  // Imported only now: it loads the app's config, which must see this file's own database.
+  const { createUser } = await import('../helpers/users')
   editor = await createUser(payload, ['editor'])
   staff = await createUser(payload, ['staff'])
 })
