@@ -29,6 +29,7 @@ beforeAll(async () => {
   eventId = (await createOpenEvent(payload, { name: EVENT_NAME, venue: 'Hall "A" & B' })).id
   // Imported only now: it loads the app's config, which must see this file's own database.
   const { createUser } = await import('../helpers/users')
+  await createUser(payload, ['admin']) // the first account of a database always becomes admin
   editor = await createUser(payload, ['editor'])
   staff = await createUser(payload, ['staff'])
 })
