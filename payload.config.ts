@@ -3,7 +3,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig, type Payload } from 'payload'
+import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { EmailOutbox } from '@/collections/EmailOutbox'
@@ -19,8 +19,7 @@ import { guideEndpoints } from '@/endpoints/guide'
 import { health } from '@/endpoints/health'
 import { emailAdapter } from '@/email/emailAdapter'
 import { tasks } from '@/jobs'
-import { releaseStalledJobs } from '@/jobs/releaseStalledJobs'
-import { stalledAfterSeconds } from '@/jobs/stalledAfterSeconds'
+import { releaseStalledJobsNow } from '@/jobs/releaseStalledJobs'
 import { assertCaptchaConfigured } from '@/lib/assertCaptchaConfigured'
 import { intEnv, isProduction, listEnv, requireEnv } from '@/lib/env'
 import { plugins } from '@/plugins'
@@ -33,14 +32,6 @@ const LAUNCHER_HINT = 'Start the app with `npm run dev` (it starts a local datab
 
 // The public frontend runs on another origin: it may call the API, nothing else may.
 const allowedOrigins = listEnv('CORS_ORIGINS')
-
-let stalledJobsCheckedAt = 0
-/** Before running jobs, at most once a minute: jobs a killed process left behind go back to the queue. */
-async function releaseStalledJobsNow(payload: Payload) {
-  if (Date.now() - stalledJobsCheckedAt < Math.min(60, stalledAfterSeconds()) * 1000) return
-  stalledJobsCheckedAt = Date.now()
-  await releaseStalledJobs(payload)
-}
 
 export default buildConfig({
   serverURL: process.env.SERVER_URL || undefined,

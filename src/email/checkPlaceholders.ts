@@ -1,6 +1,4 @@
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
-
-import { placeholdersIn, richTextStrings } from './renderEmail'
+import { placeholdersIn } from './renderEmail'
 import { EMAIL_TEMPLATES, type EmailTemplateKey } from './templateKeys'
 
 const braces = (names: readonly string[]) => names.map((name) => `{{${name}}}`).join(', ')
@@ -28,5 +26,3 @@ export function checkPlaceholders(
   if (missing.length) return `This email must include ${braces(missing)}.`
   return true
 }
-
-export const bodyStrings = (body: unknown) => richTextStrings(body as SerializedEditorState | null)

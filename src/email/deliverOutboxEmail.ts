@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { stalledAfterSeconds } from '@/jobs/stalledAfterSeconds'
 import { intEnv } from '@/lib/env'
 import type { SubmissionCollection } from '@/lib/choices'
+import { relationId } from '@/lib/relationId'
 
 import { messageIdDomain } from './emailAdapter'
 import { emailValues } from './emailValues'
@@ -46,7 +47,7 @@ export async function deliverOutboxEmail(payload: Payload, outboxId: number): Pr
   const record = (data: Record<string, unknown>) =>
     payload.update({ collection: 'email-outbox', id: outboxId, data, depth: 0, overrideAccess: true, select: {} })
   const submission = outbox.submission
-  const eventId = typeof outbox.event === 'object' ? outbox.event?.id : outbox.event
+  const eventId = relationId(outbox.event)
   const messageId = `<outbox-${outboxId}@${messageIdDomain()}>`
   let subject: string | undefined
   try {

@@ -1,13 +1,14 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { Event, Registration } from '@/payload-types'
-import { DEFAULT_EVENT_TIMEZONE, type SubmissionCollection } from '@/lib/choices'
+import type { SubmissionCollection } from '@/lib/choices'
+import { formatEventDate } from '@/lib/eventDate'
 
 import { confirmationDeadline, confirmUrl, publicBaseUrl, statusUrl } from './registrationLinks'
 import type { EmailValues } from './templateKeys'
 
 
-export const FORM_NAMES: Record<SubmissionCollection, string> = {
+const FORM_NAMES: Record<SubmissionCollection, string> = {
   registrations: 'registration',
   'sponsor-applications': 'sponsor application',
   'exhibitor-applications': 'exhibitor application',
@@ -15,11 +16,6 @@ export const FORM_NAMES: Record<SubmissionCollection, string> = {
 }
 
 type AnySubmission = Record<string, unknown> & { id: number; createdAt: string; event?: unknown }
-
-const formatDate = (iso: string | null | undefined, timeZone: string) =>
-  iso
-    ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso))
-    : ''
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
@@ -41,19 +37,19 @@ export async function emailValues(
   const doc = (await payload.findByID({ collection, id, depth: 1, overrideAccess: true, disableErrors: true, req })) as AnySubmission | null
   if (!doc) return undefined
   const event = typeof doc.event === 'object' && doc.event ? (doc.event as Event) : undefined
-  const timeZone = event?.timezone || DEFAULT_EVENT_TIMEZONE
+  const timeZone = event?.timezone
   const values: EmailValues = {
     ...person(collection, doc),
     formName: FORM_NAMES[collection],
     eventName: event?.name ?? '',
-    eventDate: formatDate(event?.startsAt, timeZone),
+    eventDate: formatEventDate(event?.startsAt, timeZone),
     venue: event?.venue || 'a venue to be announced',
     adminUrl: `${publicBaseUrl(payload)}/admin/collections/${collection}/${id}`,
   }
   if (collection === 'registrations') {
     const registration = doc as unknown as Registration
     values.confirmUrl = confirmUrl(payload, registration)
-    values.confirmBy = formatDate(confirmationDeadline(registration).toISOString(), timeZone)
+    values.confirmBy = formatEventDate(confirmationDeadline(registration).toISOString(), timeZone)
     values.statusUrl = statusUrl(payload, registration)
   }
   return values

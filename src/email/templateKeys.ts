@@ -100,5 +100,3 @@ export const EMAIL_TEMPLATES = {
 export type EmailTemplateKey = keyof typeof EMAIL_TEMPLATES
 
 export const EMAIL_TEMPLATE_KEYS = Object.keys(EMAIL_TEMPLATES) as EmailTemplateKey[]
-
-export const templateSpec = (key: EmailTemplateKey): TemplateSpec => EMAIL_TEMPLATES[key]

@@ -2,7 +2,8 @@ import type { Endpoint } from 'payload'
 
 import type { Event } from '@/payload-types'
 import { confirmUrl, STATUS_PURPOSE } from '@/email/registrationLinks'
-import { DEFAULT_EVENT_TIMEZONE, REGISTRATION_STATUSES } from '@/lib/choices'
+import { REGISTRATION_STATUSES } from '@/lib/choices'
+import { formatEventDate } from '@/lib/eventDate'
 import { escapeHtml, htmlPage } from '@/lib/htmlPage'
 import { verifyToken } from '@/lib/signedToken'
 
@@ -23,7 +24,7 @@ export const registrationStatus: Endpoint = {
     }
     const event = registration.event as Event
     const status = REGISTRATION_STATUSES.find(({ value }) => value === registration.status)?.label ?? registration.status
-    const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: event.timezone || DEFAULT_EVENT_TIMEZONE }).format(new Date(event.startsAt))
+    const when = formatEventDate(event.startsAt, event.timezone)
     const link = new URL(confirmUrl(req.payload, registration))
     const confirm =
       registration.status === 'pending-confirmation'

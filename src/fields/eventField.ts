@@ -1,6 +1,7 @@
 import type { PayloadRequest, RelationshipField, Where } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
+import { relationId } from '@/lib/relationId'
 
 type EventWindow = {
   _status?: string | null
@@ -27,10 +28,32 @@ export function whyClosed(event: EventWindow, now: Date): string | undefined {
   return undefined
 }
 
-const idOf = (value: unknown): number | undefined => {
-  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
-  const number = typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id
-  return typeof number === 'number' && Number.isInteger(number) ? number : undefined
+type SubmissionEvent = EventWindow & { id: number; requireEmailConfirmation?: boolean | null }
+
+/**
+ * The published event a submission names, read once per request: the field's validation and the
+ * collection's hooks (double opt-in) need it on every public post.
+ */
+export async function submissionEvent(req: PayloadRequest, value: unknown): Promise<SubmissionEvent | null> {
+  const id = relationId(value)
+  if (id === undefined) return null
+  const cache = ((req.context.submissionEvents as Map<number, Promise<SubmissionEvent | null>> | undefined) ??=
+    new Map())
+  let event = cache.get(id)
+  if (!event) {
+    event = req.payload.findByID({
+      collection: 'events',
+      id,
+      depth: 0,
+      draft: false,
+      disableErrors: true,
+      overrideAccess: true,
+      select: { _status: true, registrationOpensAt: true, registrationClosesAt: true, requireEmailConfirmation: true },
+      req,
+    }) as Promise<SubmissionEvent | null>
+    cache.set(id, event)
+  }
+  return event
 }
 
 const isStaff = (req: PayloadRequest) => checkRole(['admin', 'staff'], req.user)
@@ -67,20 +90,7 @@ export const eventField = (): RelationshipField => ({
   validate: async (value, { req, operation }) => {
     if (value === undefined || value === null || value === '')
       return 'Choose the event: more than one (or no) event is open for registration.'
-    const id = idOf(value)
-    const event =
-      id === undefined
-        ? null
-        : await req.payload.findByID({
-            collection: 'events',
-            id,
-            depth: 0,
-            draft: false,
-            disableErrors: true,
-            overrideAccess: true,
-            select: { _status: true, registrationOpensAt: true, registrationClosesAt: true },
-            req,
-          })
+    const event = await submissionEvent(req, value)
     if (!event) return 'This event does not exist.'
     if (operation !== 'create' || isStaff(req)) return true
     return whyClosed(event, new Date()) ?? true

@@ -1,6 +1,8 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError } from 'payload'
 
+import { relationId } from '@/lib/relationId'
+
 type Existing = { id: number; status?: string | null }
 
 /**
@@ -17,7 +19,8 @@ export const preventDuplicateSubmission =
   ): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, req }) => {
     if (operation !== 'create' || typeof data.email !== 'string' || !data.event) return data
-    const event = typeof data.event === 'object' ? data.event.id : data.event
+    const event = relationId(data.event)
+    if (event === undefined) return data
     await lockUntilCommit(req, `${collection.slug}:${event}:${data.email}`)
     const { docs } = await req.payload.find({
       collection: collection.slug,

@@ -4,11 +4,9 @@ import { queueEmail } from '@/email/queueEmail'
 import type { EmailTemplateKey } from '@/email/templateKeys'
 import type { SubmissionCollection } from '@/lib/choices'
 import { listEnv } from '@/lib/env'
+import { relationId } from '@/lib/relationId'
 
 type SubmissionDoc = { id: number; status?: string | null; event?: unknown } & Record<string, unknown>
-
-const idOf = (value: unknown) =>
-  (typeof value === 'object' && value !== null ? (value as { id: number }).id : value) as number | undefined
 
 /**
  * Queues the emails a submission's story calls for, in the submission's transaction: the one a
@@ -34,7 +32,7 @@ export const queueSubmissionEmails =
     const to = String(doc[emailField])
     const about = {
       submission: { relationTo: collection.slug as SubmissionCollection, value: doc.id },
-      event: idOf(doc.event),
+      event: relationId(doc.event),
     }
     if (operation === 'create') {
       const template = onCreate(doc)

@@ -4,12 +4,13 @@ import type { ChoiceValue, SECURITY_EVENT_KINDS } from '@/lib/choices'
 import { clientIp } from '@/lib/clientIp'
 import { pseudonymize } from '@/lib/pseudonymize'
 
+import { runAfterRequest } from './runAfterRequest'
+
 export type SecurityEventKind = ChoiceValue<typeof SECURITY_EVENT_KINDS>
 
 /**
- * Logs a suspicious request as one structured line and keeps it in `security-events`. The row is
- * written after the request has let go of its transaction (not awaited, no `req`): it survives the
- * refusal that follows, and a flood of refusals cannot exhaust the connection pool waiting on it.
+ * Logs a suspicious request as one structured line and keeps it in `security-events`, written
+ * after the request so that it survives the refusal that follows.
  */
 export async function recordSecurityEvent(
   req: PayloadRequest,
@@ -24,11 +25,9 @@ export async function recordSecurityEvent(
     detail: detail?.slice(0, 500),
   }
   req.payload.logger.warn({ securityEvent: kind, form, ipHash: event.ipHash, emailHash: event.emailHash, detail: event.detail })
+  // The refusal matters more than its record; the log line above already holds it.
   const { payload } = req
-  setImmediate(() => {
-    payload.create({ collection: 'security-events', data: event, overrideAccess: true }).catch((error) => {
-      // The refusal matters more than its record; the log line above already holds it.
-      payload.logger.error({ err: error, msg: 'could not store a security event' })
-    })
-  })
+  runAfterRequest(payload, 'store a security event', () =>
+    payload.create({ collection: 'security-events', data: event, overrideAccess: true }),
+  )
 }

@@ -21,3 +21,11 @@ export async function releaseStalledJobs(payload: Payload): Promise<number> {
   }
   return rows.length
 }
+
+let checkedAt = 0
+/** Before a round of jobs, at most once a minute (or once per stall time, if shorter). */
+export async function releaseStalledJobsNow(payload: Payload): Promise<void> {
+  if (Date.now() - checkedAt < Math.min(60, stalledAfterSeconds()) * 1000) return
+  checkedAt = Date.now()
+  await releaseStalledJobs(payload)
+}

@@ -7,6 +7,7 @@ import { type OwnDatabase, useOwnDatabase } from '../helpers/ownDatabase'
 import type { RestClient as RestClientType } from '../helpers/restClient'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
 import { createOpenEvent, validSubmission } from '../helpers/submissions'
+import { appEnv, runCommand } from '../helpers/testDatabase'
 import type { TestUser } from '../helpers/users'
 import { waitFor } from '../helpers/waitFor'
 
@@ -134,6 +135,34 @@ describe('a registration from the public', () => {
     expect(message.text).toMatch(/\/api\/registrations\/status\?token=/)
   })
 
+  it('answers a frontend that confirms with Accept: application/json', async () => {
+    const { email } = await register()
+    const [request] = await deliveredTo(email)
+    const token = linkIn(request.text, '/api/registrations/confirm').searchParams.get('token')
+    const response = await anonymous.post('/registrations/confirm', { query: { token }, headers: { Accept: 'application/json' } })
+    expect(response).toMatchObject({ status: 200, body: { status: 'confirmed' } })
+  })
+
+  it('keeps line breaks out of the subject', async () => {
+    const event = await createOpenEvent(payload, { name: 'Demo\r\nBcc: victim@example.com' })
+    const { email } = await register({}, event.id)
+    const [message] = await deliveredTo(email)
+    expect(message.subject).toBe('Confirm your registration for Demo Bcc: victim@example.com')
+    expect(smtp.to('victim@example.com')).toHaveLength(0)
+    // What staff see in the outbox is the subject as rendered, on one line.
+    const { docs } = await payload.find({ collection: 'email-outbox', where: { to: { equals: email } } })
+    expect(docs[0].subject).toBe('Confirm your registration for Demo Bcc: victim@example.com')
+  })
+
+  it('added by staff keeps the status staff chose, without double opt-in', async () => {
+    const body: Record<string, unknown> = { ...validSubmission('registrations', eventId), status: 'confirmed' }
+    const response = await staff.client.post('/registrations', { body })
+    expect(response.status).toBe(201)
+    expect((await payload.findByID({ collection: 'registrations', id: response.body.doc.id })).status).toBe('confirmed')
+    const [message] = await deliveredTo(body.email as string)
+    expect(message.subject).toBe(`Your registration for ${EVENT_NAME}`)
+  })
+
   it('alerts STAFF_NOTIFY_EMAILS with a link to the admin', async () => {
     const { id } = await register({ firstName: 'Chidi', lastName: 'Eze' })
     const alert = await waitFor('the staff alert', async () => {
@@ -249,6 +278,20 @@ describe('email templates edited by an editor', () => {
     expect(message.subject).toBe(`Special: confirm for ${event.name}`)
   })
 
+  it('are refused with a field error on key when the email already has a default, or the event its own version', async () => {
+    const { body } = await payload.findByID({ collection: 'email-templates', id: await templateId('registration-confirmed') })
+    const second = await editor.client.post('/email-templates', { body: { key: 'registration-confirmed', subject: 'Another', body } })
+    expect(second.status).toBe(400)
+    expect(second.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'key' })])
+
+    const event = await createOpenEvent(payload)
+    const override = { key: 'registration-confirmed', event: event.id, subject: 'For one event', body }
+    expect((await editor.client.post('/email-templates', { body: override })).status).toBe(201)
+    const again = await editor.client.post('/email-templates', { body: override })
+    expect(again.status).toBe(400)
+    expect(again.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'key' })])
+  })
+
   it('are refused with a field error for an unknown placeholder', async () => {
     const id = await templateId('registration-confirmed')
     const response = await editor.client.patch(`/email-templates/${id}`, { body: { subject: 'Hi {{firstname}}' } })
@@ -312,6 +355,36 @@ describe('with the SMTP server down', () => {
     const sent = await payload.find({ collection: 'email-outbox', where: { id: { in: waiting.docs.map((doc) => doc.id) } } })
     expect(sent.docs.map((doc) => doc.status)).toEqual(['sent', 'sent', 'sent'])
   })
+})
+
+describe('an email that keeps failing', () => {
+  it('is marked failed with its error after EMAIL_MAX_ATTEMPTS, and never sent later', async () => {
+    await smtp.stop()
+    process.env.EMAIL_MAX_ATTEMPTS = '1'
+    try {
+      const { email } = await register()
+      await runQueuedJobs(payload)
+      const { docs } = await payload.find({ collection: 'email-outbox', where: { to: { equals: email } } })
+      expect(docs.map((doc) => [doc.status, doc.attempts])).toEqual([['failed', 1]])
+      expect(docs[0].lastError).toMatch(/ECONNREFUSED/)
+    } finally {
+      delete process.env.EMAIL_MAX_ATTEMPTS
+      smtp = await startSmtpServer(Number(process.env.SMTP_PORT))
+    }
+    const before = smtp.received.length
+    await new Promise((resolve) => setTimeout(resolve, 1500)) // past the 1 s retry delay
+    await runQueuedJobs(payload)
+    expect(smtp.received).toHaveLength(before)
+  })
+})
+
+describe('the app in production', () => {
+  it('refuses to start without SMTP_HOST, and starts with it', async () => {
+    const production: NodeJS.ProcessEnv = { ...appEnv(process.env.DATABASE_URL!), NODE_ENV: 'production', SERVER_URL: 'https://api.otei.test' }
+    delete production.SMTP_HOST
+    await expect(runCommand(['tsx', 'src/scripts/migrate.ts'], production)).rejects.toThrow(/SMTP_HOST must be set in production/)
+    await expect(runCommand(['tsx', 'src/scripts/migrate.ts'], { ...production, SMTP_HOST: '127.0.0.1' })).resolves.toContain('migrations applied')
+  }, 60_000)
 })
 
 describe('200 registrations', () => {

@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { editorOrAdmin } from '@/access/editorOrAdmin'
 import { teamMember } from '@/access/teamMember'
-import { bodyStrings, checkPlaceholders } from '@/email/checkPlaceholders'
+import { checkPlaceholders } from '@/email/checkPlaceholders'
+import { richTextStrings } from '@/email/renderEmail'
 import { EMAIL_TEMPLATE_KEYS, EMAIL_TEMPLATES } from '@/email/templateKeys'
 import { previewEmailTemplate } from '@/endpoints/previewEmailTemplate'
 
@@ -73,7 +74,7 @@ export const EmailTemplates: CollectionConfig = {
       type: 'richText',
       required: true,
       validate: (value: unknown, { data }: { data: { key?: unknown; subject?: string } }) => {
-        const strings = bodyStrings(value)
+        const strings = richTextStrings(value as Parameters<typeof richTextStrings>[0])
         if (!strings.join('').trim()) return 'Write the email.'
         return checkPlaceholders(data.key, strings, { requireAll: true, alsoUsed: [data.subject ?? ''] })
       },

@@ -18,12 +18,20 @@ import { preventDuplicateSubmission } from '@/hooks/preventDuplicateSubmission'
 import { queueSubmissionEmails } from '@/hooks/queueSubmissionEmails'
 import { GENDERS, INTEREST_AREAS, PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from '@/lib/choices'
 
+import type { EmailTemplateKey } from '@/email/templateKeys'
 import { confirmRegistration } from '@/endpoints/confirmRegistration'
 import { registrationStatus } from '@/endpoints/registrationStatus'
 
 import { applyDoubleOptIn } from './hooks/applyDoubleOptIn'
 import { fillFullName } from './hooks/fillFullName'
 import { sendAlreadyRegisteredNotice } from './hooks/sendAlreadyRegisteredNotice'
+
+/** The first email a new registration gets, by the status it starts in. */
+const FIRST_EMAIL_BY_STATUS: Partial<Record<string, EmailTemplateKey>> = {
+  'pending-confirmation': 'registration-confirmation-request',
+  confirmed: 'registration-received',
+  waitlisted: 'registration-waitlisted',
+}
 
 export const Registrations: CollectionConfig = {
   slug: 'registrations',
@@ -57,14 +65,7 @@ export const Registrations: CollectionConfig = {
     ],
     afterChange: [
       queueSubmissionEmails({
-        onCreate: ({ status }) =>
-          status === 'pending-confirmation'
-            ? 'registration-confirmation-request'
-            : status === 'waitlisted'
-              ? 'registration-waitlisted'
-              : status === 'confirmed'
-                ? 'registration-received'
-                : undefined,
+        onCreate: ({ status }) => (status ? FIRST_EMAIL_BY_STATUS[status] : undefined),
         onStatus: { confirmed: 'registration-confirmed', waitlisted: 'registration-waitlisted' },
       }),
     ],

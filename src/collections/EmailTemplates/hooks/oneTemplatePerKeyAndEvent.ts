@@ -1,11 +1,11 @@
 import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
-const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { id: number }).id : value)
+import { relationId } from '@/lib/relationId'
 
 /** Two defaults for one email would leave it to chance which one is sent. */
 export const oneTemplatePerKeyAndEvent: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, req }) => {
   const key = data.key ?? originalDoc?.key
-  const event = idOf(data.event !== undefined ? data.event : originalDoc?.event) ?? null
+  const event = relationId(data.event !== undefined ? data.event : originalDoc?.event) ?? null
   const { docs } = await req.payload.find({
     collection: 'email-templates',
     where: {

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
+import { submissionEvent } from '@/fields/eventField'
 
 /**
  * A public registration waits for its email to be confirmed, unless the event turned double
@@ -8,15 +9,6 @@ import { checkRole } from '@/access/checkRole'
  */
 export const applyDoubleOptIn: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create' || data.status === 'spam' || checkRole(['admin', 'staff'], req.user)) return data
-  const eventId = typeof data.event === 'object' && data.event ? data.event.id : data.event
-  const event = await req.payload.findByID({
-    collection: 'events',
-    id: eventId,
-    depth: 0,
-    select: { requireEmailConfirmation: true },
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })
+  const event = await submissionEvent(req, data.event)
   return { ...data, status: event?.requireEmailConfirmation === false ? 'confirmed' : 'pending-confirmation' }
 }

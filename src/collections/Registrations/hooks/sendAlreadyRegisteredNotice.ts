@@ -3,12 +3,13 @@ import type { PayloadRequest } from 'payload'
 import { checkRole } from '@/access/checkRole'
 import { queueEmail } from '@/email/queueEmail'
 import { rateLimitsFor } from '@/hooks/rateLimitsFor'
+import { runAfterRequest } from '@/hooks/runAfterRequest'
 
 /**
  * Someone registering an address that is already registered gets an email with their status link
  * (they may have forgotten, or lost the first email), at most RATE_LIMIT_NOTICE_PER_EMAIL an hour.
  * The request itself fails with "already registered", which rolls its transaction back, so the
- * email is queued after the request has let go of it, outside it.
+ * email is queued after the request.
  */
 export async function sendAlreadyRegisteredNotice(
   existing: { id: number },
@@ -19,12 +20,12 @@ export async function sendAlreadyRegisteredNotice(
   const verdict = await rateLimitsFor(req.payload).consume('noticePerEmail', `${data.event}:${data.email}`)
   if (!verdict.allowed) return
   const { payload } = req
-  setImmediate(() => {
+  runAfterRequest(payload, 'queue an already-registered notice', () =>
     queueEmail(payload, {
       template: 'already-registered',
       to: data.email,
       submission: { relationTo: 'registrations', value: existing.id },
       event: data.event,
-    }).catch((error) => payload.logger.error({ err: error, msg: 'could not queue an already-registered notice' }))
-  })
+    }),
+  )
 }
