@@ -2,6 +2,7 @@ import * as migration_20261125_163432_initial from './20261125_163432_initial';
 import * as migration_20261125_172553_submissions from './20261125_172553_submissions';
 import * as migration_20261125_175734_security from './20261125_175734_security';
 import * as migration_20261125_200149_emails from './20261125_200149_emails';
+import * as migration_20261125_220337_list_index from './20261125_220337_list_index';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_200149_emails.up,
     down: migration_20261125_200149_emails.down,
-    name: '20261125_200149_emails'
+    name: '20261125_200149_emails',
+  },
+  {
+    up: migration_20261125_220337_list_index.up,
+    down: migration_20261125_220337_list_index.down,
+    name: '20261125_220337_list_index'
   },
 ];

@@ -13,7 +13,7 @@ import { recordSecurityEvent } from './recordSecurityEvent'
 export const HONEYPOT_FIELD = 'faxNumber'
 export const CAPTCHA_HEADER = 'x-captcha-token'
 export const CAPTCHA_BODY_FIELD = 'captchaToken'
-// src/proxy.ts refuses larger bodies earlier when they declare their length.
+// src/server.mjs refuses larger bodies earlier when they declare their length.
 const MAX_BODY_BYTES = 64 * 1024
 const LINK_PATTERN = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]/gi
 
@@ -64,7 +64,7 @@ export const guardPublicSubmission =
       // Answered as if accepted, stored as spam (markSpam), and never emailed.
       req.context.spam = true
       await recordSecurityEvent(req, { kind: 'honeypot', form, email })
-      return args
+      return acknowledgeOnly(args)
     }
 
     const maxLinks = intEnv('SPAM_MAX_LINKS', 2)
@@ -101,5 +101,11 @@ export const guardPublicSubmission =
         throw new ValidationError({ collection: form, errors: [{ path: CAPTCHA_BODY_FIELD, message: CAPTCHA_MESSAGES[verdict.reason] }], req })
       }
     }
-    return args
+    return acknowledgeOnly(args)
   }
+
+/**
+ * The answer to a public submission carries related documents as ids (`event: 12`), not
+ * populated: it is an acknowledgement, and populating would cost a query on every submission.
+ */
+const acknowledgeOnly = <T extends { depth?: number }>(args: T): T => ({ ...args, depth: 0 })

@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError } from 'payload'
 
 import { relationId } from '@/lib/relationId'
+import { inTransaction, requestDatabase } from '@/lib/requestDatabase'
 
 type Existing = { id: number; status?: string | null }
 
@@ -26,6 +27,7 @@ export const preventDuplicateSubmission =
       collection: collection.slug,
       where: { and: [{ event: { equals: event } }, { email: { equals: data.email } }] },
       limit: 1,
+      pagination: false, // no count query
       depth: 0,
       select: { status: true },
       overrideAccess: true,
@@ -42,10 +44,7 @@ export const preventDuplicateSubmission =
   }
 
 async function lockUntilCommit(req: PayloadRequest, key: string): Promise<void> {
-  const transactionID = await req.transactionID
-  const session = transactionID === undefined ? undefined : req.payload.db.sessions?.[transactionID]
   // Without a transaction there is nothing to hold the lock for; the unique index still decides.
-  if (!session) return
-  const transaction = session.db as { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
-  await transaction.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`)
+  if (!(await inTransaction(req))) return
+  await (await requestDatabase(req.payload, req)).execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`)
 }

@@ -9,12 +9,12 @@ export type AppServer = { baseURL: string; pid: number; output: () => string; st
 /** The production server (`npm start`) of the production build on a free port, ready once /api/health answers 200. */
 export async function startAppServer(
   env: NodeJS.ProcessEnv,
-  { pollIntervalMs = 200 } = {},
+  { pollIntervalMs = 200, nodeArgs = [] as string[] } = {},
 ): Promise<AppServer> {
   const port = await findFreePort()
   const baseURL = `http://127.0.0.1:${port}`
   let output = ''
-  const child: ChildProcess = spawn('node', ['src/server.mjs'], {
+  const child: ChildProcess = spawn('node', [...nodeArgs, 'src/server.mjs'], {
     // SERVER_URL: the admin's own origin, trusted for cookie-authenticated requests (CSRF).
     env: { ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', SERVER_URL: baseURL },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -51,6 +51,7 @@ export const Registrations: CollectionConfig = {
     update: staffOrAdmin,
     delete: adminOnly,
   },
+  // Also (created_at, id) for the staff list: ./listIndex.ts.
   indexes: [{ fields: ['event', 'email'], unique: true }],
   hooks: {
     beforeOperation: [
