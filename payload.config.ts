@@ -17,11 +17,14 @@ import { Users } from '@/collections/Users'
 import { VolunteerApplications } from '@/collections/VolunteerApplications'
 import { guideEndpoints } from '@/endpoints/guide'
 import { health } from '@/endpoints/health'
+import { answerDatabaseOutage } from '@/hooks/answerDatabaseOutage'
 import { emailAdapter } from '@/email/emailAdapter'
 import { tasks } from '@/jobs'
 import { releaseStalledJobsNow } from '@/jobs/releaseStalledJobs'
 import { assertCaptchaConfigured } from '@/lib/assertCaptchaConfigured'
 import { intEnv, isProduction, listEnv, requireEnv } from '@/lib/env'
+import { outageTolerantPg } from '@/lib/outageTolerantPg'
+import { surfaceCommitFailures } from '@/lib/surfaceCommitFailures'
 import { plugins } from '@/plugins'
 
 import { migrations } from './migrations'
@@ -55,22 +58,29 @@ export default buildConfig({
     SecurityEvents,
   ],
   editor: lexicalEditor(),
-  db: postgresAdapter({
-    pool: {
-      connectionString: requireEnv('DATABASE_URL', LAUNCHER_HINT),
-      max: intEnv('DATABASE_POOL_MAX', 10),
-      connectionTimeoutMillis: 5000,
-    },
-    // Schema changes go through committed migrations only, in development too.
-    push: false,
-    migrationDir: path.resolve(dirname, 'migrations'),
-    prodMigrations: migrations,
-  }),
+  // A COMMIT that fails fails the request (Payload 3.90.1 would answer success).
+  db: surfaceCommitFailures(
+    postgresAdapter({
+      // Survives PostgreSQL restarting: no crash on a dropped connection, no connection lost for good.
+      pg: outageTolerantPg,
+      pool: {
+        connectionString: requireEnv('DATABASE_URL', LAUNCHER_HINT),
+        max: intEnv('DATABASE_POOL_MAX', 10),
+        // A request waits at most this long for a connection, then answers 503 (answerDatabaseOutage).
+        connectionTimeoutMillis: intEnv('DATABASE_CONNECT_TIMEOUT_MS', 5000),
+      },
+      // Schema changes go through committed migrations only, in development too.
+      push: false,
+      migrationDir: path.resolve(dirname, 'migrations'),
+      prodMigrations: migrations,
+    }),
+  ),
   email: emailAdapter(),
   // The frontend sends its captcha token in X-Captcha-Token.
   cors: { origins: allowedOrigins, headers: ['X-Captcha-Token'] },
   csrf: allowedOrigins,
   endpoints: [health, ...guideEndpoints],
+  hooks: { afterError: [answerDatabaseOutage] },
   onInit: (payload) => {
     // Payload trusts its own origin for cookie-authenticated admin requests only when it knows it.
     if (isProduction && !process.env.SERVER_URL) throw new Error('SERVER_URL must be set in production.')

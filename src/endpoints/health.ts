@@ -1,5 +1,7 @@
 import type { Endpoint } from 'payload'
 
+import { pingDatabase } from '@/lib/databaseUnavailable'
+
 const DATABASE_TIMEOUT_MS = 2000
 
 /** GET /api/health: for load balancers and uptime checks; 503 while PostgreSQL does not answer. */
@@ -9,12 +11,7 @@ export const health: Endpoint = {
   handler: async (req) => {
     const started = Date.now()
     try {
-      await Promise.race([
-        req.payload.db.pool.query('select 1'),
-        new Promise((_, reject) =>
-          setTimeout(() => reject(new Error('database timeout')), DATABASE_TIMEOUT_MS).unref(),
-        ),
-      ])
+      await pingDatabase(req.payload.db.pool, DATABASE_TIMEOUT_MS)
       return Response.json(
         { status: 'ok', database: 'ok', databaseMs: Date.now() - started },
         { headers: { 'Cache-Control': 'no-store' } },

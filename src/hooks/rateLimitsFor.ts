@@ -17,11 +17,12 @@ export function rateLimitsFor(payload: Payload): RateLimits {
     const pool = new pg.Pool({
       connectionString: payload.db.poolOptions.connectionString,
       max: intEnv('RATE_LIMIT_POOL_MAX', 4),
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: intEnv('DATABASE_CONNECT_TIMEOUT_MS', 5000),
     })
     const onStoreError = (error: unknown) =>
       payload.logger.error({ err: error, msg: 'rate limit store failed; request let through' })
-    pool.on('error', onStoreError)
+    // An idle connection lost (PostgreSQL restarting); the pool opens a new one when needed.
+    pool.on('error', (error) => payload.logger.warn({ err: error, msg: 'rate limit store: idle connection lost' }))
     limits = createRateLimits({ pool, onStoreError })
     byInstance.set(payload, limits)
   }

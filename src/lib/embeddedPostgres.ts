@@ -20,6 +20,8 @@ type StartOptions = {
   dataDir: string
   /** Erase the cluster folder on stop (throwaway test clusters). */
   persistent?: boolean
+  /** Listen on this port instead of a free one: a server restarted where its clients expect it. */
+  port?: number
 }
 
 const SUPERUSER = 'postgres'
@@ -34,6 +36,7 @@ const OS_USER = 'postgres'
 export async function startEmbeddedPostgres({
   dataDir,
   persistent = true,
+  port: fixedPort,
 }: StartOptions): Promise<RunningPostgres> {
   const runningAsRoot = userInfo().uid === 0
   if (runningAsRoot) await assertBinariesReachableByOsUser()
@@ -47,7 +50,7 @@ export async function startEmbeddedPostgres({
   // `npm run dev` in one terminal and `npm run seed` in another share the cluster already running.
   const runningPort = await portOfRunningServer(dataDir)
   if (runningPort) return { port: runningPort, serverUrl: serverUrl(runningPort), stop: async () => {} }
-  const port = await findFreePort()
+  const port = fixedPort ?? (await findFreePort())
   const log: string[] = []
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -1,11 +1,14 @@
 import { APIError, type PayloadRequest, ValidationError } from 'payload'
 
+import { DATABASE_UNAVAILABLE_MESSAGE, RETRY_AFTER_S } from '@/hooks/answerDatabaseOutage'
 import { toSnakeCase } from '@/lib/caseConversion'
+import { isDatabaseUnavailable } from '@/lib/databaseUnavailable'
 
 /**
  * The response shapes of the requirements guide (its appendix), for frontends written against it:
  *   201 {"status":"success","message":…,"data":{…}}
  *   4xx {"status":"error","errors":[{"field":"email","message":…}]}
+ *   503 the same, with Retry-After, while the database is unreachable (as answerDatabaseOutage)
  *   500 {"status":"error","message":"An internal error occurred"}
  */
 export const success = (message: string, data: unknown, status = 200) =>
@@ -27,5 +30,9 @@ export function errorResponse(error: unknown, req: PayloadRequest): Response {
     return failure(error.status, [{ field: null, message: error.message }])
   }
   req.payload.logger.error({ err: error, msg: `${req.method} ${req.url} failed` })
+  if (isDatabaseUnavailable(error)) {
+    req.responseHeaders = new Headers({ 'Retry-After': String(RETRY_AFTER_S) })
+    return failure(503, [{ field: null, message: DATABASE_UNAVAILABLE_MESSAGE }])
+  }
   return Response.json({ status: 'error', message: 'An internal error occurred' }, { status: 500 })
 }
