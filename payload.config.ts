@@ -11,6 +11,7 @@ import { EmailTemplates } from '@/collections/EmailTemplates'
 import { Events } from '@/collections/Events'
 import { ExhibitorApplications } from '@/collections/ExhibitorApplications'
 import { Registrations } from '@/collections/Registrations'
+import { registrationsListIndex } from '@/collections/Registrations/listIndex'
 import { SecurityEvents } from '@/collections/SecurityEvents'
 import { SponsorApplications } from '@/collections/SponsorApplications'
 import { Users } from '@/collections/Users'
@@ -22,6 +23,7 @@ import { emailAdapter } from '@/email/emailAdapter'
 import { tasks } from '@/jobs'
 import { releaseStalledJobsNow } from '@/jobs/releaseStalledJobs'
 import { assertCaptchaConfigured } from '@/lib/assertCaptchaConfigured'
+import { idsFirstDeepPages } from '@/lib/idsFirstDeepPages'
 import { intEnv, isProduction, listEnv, requireEnv } from '@/lib/env'
 import { outageTolerantPg } from '@/lib/outageTolerantPg'
 import { surfaceCommitFailures } from '@/lib/surfaceCommitFailures'
@@ -58,8 +60,9 @@ export default buildConfig({
     SecurityEvents,
   ],
   editor: lexicalEditor(),
-  // A COMMIT that fails fails the request (Payload 3.90.1 would answer success).
-  db: surfaceCommitFailures(
+  // A COMMIT that fails fails the request (Payload 3.90.1 would answer success); deep list pages
+  // are read ids first.
+  db: idsFirstDeepPages(surfaceCommitFailures(
     postgresAdapter({
       // Survives PostgreSQL restarting: no crash on a dropped connection, no connection lost for good.
       pg: outageTolerantPg,
@@ -73,8 +76,9 @@ export default buildConfig({
       push: false,
       migrationDir: path.resolve(dirname, 'migrations'),
       prodMigrations: migrations,
+      afterSchemaInit: [registrationsListIndex],
     }),
-  ),
+  )),
   email: emailAdapter(),
   // The frontend sends its captcha token in X-Captcha-Token.
   cors: { origins: allowedOrigins, headers: ['X-Captcha-Token'] },
