@@ -29,6 +29,8 @@ export type OurServer = {
   /** A wrk body template (load/post.sh placeholders) for POST /api/registrations. */
   registrationTemplate: string
   smtp: TestSmtpServer
+  /** The server's environment, for other processes of the app (npm run worker). */
+  env: NodeJS.ProcessEnv
   /** Stops the server only; the database stays for another start. */
   stopServer: () => Promise<void>
   /** Starts the server again on the same database, with extra environment. */
@@ -126,6 +128,7 @@ export async function startOurServer(
     eventId,
     registrationTemplate,
     smtp,
+    env: serverEnv({}),
     stopServer: () => server.stop(),
     restartServer: async (extra = {}) => {
       server = await startAppServer(serverEnv(extra), { nodeArgs })

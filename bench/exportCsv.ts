@@ -1,0 +1,60 @@
+/**
+ * CSV export of 100,000 registrations: "Save" in the admin (POST /api/exports), built by the job
+ * worker (`npm run worker`, as production runs it); the time until the file is there and the
+ * worker's peak resident memory.
+ *
+ *   npx tsx bench/exportCsv.ts [--rows 100000]
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import pg from 'pg'
+
+import { httpJson } from '../tests/helpers/httpClient'
+import { waitFor } from '../tests/helpers/waitFor'
+
+import { mib, samplePeakRss } from './lib/processTreeMemory'
+import { seedRegistrations, startOurServer } from './lib/ourServer'
+
+const index = process.argv.indexOf('--rows')
+const ROWS = index > 0 ? Number(process.argv[index + 1]) : 100_000
+
+const ours = await startOurServer({ JOBS_AUTORUN: 'false' })
+const db = new pg.Client({ connectionString: ours.databaseUrl })
+await db.connect()
+await seedRegistrations(db, ours.eventId, ROWS)
+await db.end()
+
+const worker: ChildProcess = spawn('tsx', ['src/scripts/worker.ts'], { env: ours.env, stdio: ['ignore', 'pipe', 'pipe'] })
+let output = ''
+worker.stdout!.on('data', (chunk) => (output += chunk))
+worker.stderr!.on('data', (chunk) => (output += chunk))
+await waitFor('the worker to start', async () => (output.includes('worker: running jobs') ? true : undefined), { timeoutMs: 60_000 })
+const idle = samplePeakRss(worker.pid!)
+await new Promise((resolve) => setTimeout(resolve, 2000))
+const idlePeak = idle.stop()
+
+const token = ours.authHeader.replace('Authorization: JWT ', '')
+const memory = samplePeakRss(worker.pid!, 50)
+const started = performance.now()
+const created = await httpJson(ours.baseURL, 'POST', '/api/exports', {
+  token,
+  body: { collectionSlug: 'registrations', format: 'csv', sort: '-createdAt' },
+})
+if (created.status !== 201) throw new Error(`POST /api/exports: ${created.status} ${JSON.stringify(created.body)}`)
+const filename = await waitFor(
+  'the export file',
+  async () => {
+    const { body } = await httpJson(ours.baseURL, 'GET', `/api/exports/${created.body.doc.id}?depth=0`, { token })
+    return body?.filename ? (body.filename as string) : undefined
+  },
+  { timeoutMs: 600_000, intervalMs: 100 },
+)
+const seconds = (performance.now() - started) / 1000
+const peak = memory.stop()
+const { size } = await stat(path.resolve('.data/exports', filename))
+
+console.log(`CSV export of ${ROWS} registrations: ${seconds.toFixed(1)} s, file ${mib(size)} (${filename})`)
+console.log(`worker resident memory: ${mib(idlePeak)} idle, ${mib(peak)} at its peak during the export`)
+worker.kill('SIGTERM')
+await ours.stop()
