@@ -28,15 +28,12 @@ import {
   startDjango,
   stopDjango,
 } from './lib/peerBench'
+import { numberOption } from './lib/options'
 import { seedRegistrations, startOurServer } from './lib/ourServer'
 
-const option = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`)
-  return index > 0 ? Number(process.argv[index + 1]) : fallback
-}
-const RUNS = option('runs', 3)
-const SECONDS = option('seconds', 20)
-const LIST_ROWS = option('list-rows', 100_000)
+const RUNS = numberOption('runs', 3)
+const SECONDS = numberOption('seconds', 20)
+const LIST_ROWS = numberOption('list-rows', 100_000)
 const SKIP_LIST = process.argv.includes('--skip-list')
 const CONNECTIONS = [10, 50]
 const PROCESSES = process.env.WEB_CONCURRENCY || '2'

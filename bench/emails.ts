@@ -14,14 +14,11 @@ import { request } from 'undici'
 
 import { waitFor } from '../tests/helpers/waitFor'
 
+import { numberOption } from './lib/options'
 import { mib, samplePeakRss } from './lib/processTreeMemory'
 import { startOurServer } from './lib/ourServer'
 
-const option = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`)
-  return index > 0 ? Number(process.argv[index + 1]) : fallback
-}
-const COUNT = option('count', 1000)
+const COUNT = numberOption('count', 1000)
 const CLIENTS = 20
 const IN_WEB = process.argv.includes('--in-web')
 

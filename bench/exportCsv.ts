@@ -13,11 +13,11 @@ import pg from 'pg'
 import { httpJson } from '../tests/helpers/httpClient'
 import { waitFor } from '../tests/helpers/waitFor'
 
+import { numberOption } from './lib/options'
 import { mib, samplePeakRss } from './lib/processTreeMemory'
 import { seedRegistrations, startOurServer } from './lib/ourServer'
 
-const index = process.argv.indexOf('--rows')
-const ROWS = index > 0 ? Number(process.argv[index + 1]) : 100_000
+const ROWS = numberOption('rows', 100_000)
 
 const ours = await startOurServer({ JOBS_AUTORUN: 'false' })
 const db = new pg.Client({ connectionString: ours.databaseUrl })

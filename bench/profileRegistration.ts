@@ -14,15 +14,12 @@ import pg from 'pg'
 
 import { cpuSplit } from './lib/cpuTime'
 import { postLoad } from './lib/peerBench'
+import { numberOption } from './lib/options'
 import { startOurServer } from './lib/ourServer'
 
-const option = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`)
-  return index > 0 ? Number(process.argv[index + 1]) : fallback
-}
-const SECONDS = option('seconds', 15)
-const CONNECTIONS = option('connections', 10)
-const TOP = option('top', 25)
+const SECONDS = numberOption('seconds', 15)
+const CONNECTIONS = numberOption('connections', 10)
+const TOP = numberOption('top', 25)
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }

@@ -20,17 +20,16 @@ import { randomBytes } from 'node:crypto'
 
 import { findFreePort } from '../src/lib/findFreePort'
 import { requestDatabase } from '../src/lib/requestDatabase'
+import { openEventData } from '../tests/helpers/submissions'
 import { createTestDatabase } from '../tests/helpers/testDatabase'
 
 import { cpuSplit } from './lib/cpuTime'
+import { numberOption } from './lib/options'
+import { benchRegistration } from './lib/ourServer'
 import { BENCH_POSTGRES_URL, startBenchPostgres } from './lib/peerBench'
 
-const option = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`)
-  return index > 0 ? Number(process.argv[index + 1]) : fallback
-}
-const COUNT = option('count', 600)
-const CONCURRENCY = option('concurrency', 10)
+const COUNT = numberOption('count', 600)
+const CONCURRENCY = numberOption('concurrency', 10)
 
 await startBenchPostgres()
 process.env.DATABASE_URL = BENCH_POSTGRES_URL
@@ -67,45 +66,12 @@ const config = (await import('../payload.config')).default
 const payload = await getPayload({ config })
 const post = REST_POST(config) as unknown as (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
-const event = await payload.create({
-  collection: 'events',
-  data: {
-    name: 'Breakdown Summit',
-    slug: 'breakdown-summit',
-    startsAt: '2027-06-01T08:00:00.000Z',
-    endsAt: '2027-06-01T17:00:00.000Z',
-    timezone: 'Africa/Lagos',
-    registrationOpensAt: new Date(Date.now() - 86_400_000).toISOString(),
-    registrationClosesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-    _status: 'published',
-  },
-})
+const event = await payload.create({ collection: 'events', data: openEventData({ name: 'Breakdown Summit' }) })
 
 let serial = 0
 const registration = () => {
   const n = serial++
-  return {
-    event: event.id,
-    firstName: 'Bench',
-    lastName: 'User',
-    email: `breakdown-${n}@bench.example.com`,
-    phone: `0803${String(n % 10_000_000).padStart(7, '0')}`,
-    gender: 'female' as const,
-    city: 'Lagos',
-    organizationName: 'Acme Labs',
-    role: 'Engineer',
-    yearsExperience: 5,
-    participantCategories: ['student', 'startup-founder'] as ('student' | 'startup-founder')[],
-    interestAreas: ['ai-ml', 'fintech', 'healthtech'] as ('ai-ml' | 'fintech' | 'healthtech')[],
-    fullAttendance: true,
-    hearAbout: 'twitter',
-    specialRequests: '',
-    pitchStartup: false,
-    postEventMentorship: true,
-    joinCommunity: true,
-    agreeUpdates: true,
-    physicalEventAck: true,
-  }
+  return benchRegistration(event.id, `breakdown-${n}@bench.example.com`, `0803${String(n % 10_000_000).padStart(7, '0')}`)
 }
 
 const overRest = async () => {

@@ -15,6 +15,7 @@ import { startAppServer } from '../../tests/helpers/appServer'
 import { httpJson } from '../../tests/helpers/httpClient'
 import { startSiteverifyServer } from '../../tests/helpers/siteverifyServer'
 import { startSmtpServer, type TestSmtpServer } from '../../tests/helpers/smtpServer'
+import { openEventData } from '../../tests/helpers/submissions'
 import { appEnv, createTestDatabase } from '../../tests/helpers/testDatabase'
 
 import { BENCH_POSTGRES_URL, startBenchPostgres } from './peerBench'
@@ -37,6 +38,30 @@ export type OurServer = {
   restartServer: (env?: Record<string, string>) => Promise<void>
   stop: () => Promise<void>
 }
+
+/** The peer's registration (load/registration.json) in this API's field names. */
+export const benchRegistration = (event: number, email: string, phone: string) => ({
+  event,
+  firstName: 'Bench',
+  lastName: 'User',
+  email,
+  phone,
+  gender: 'female' as const,
+  city: 'Lagos',
+  organizationName: 'Acme Labs',
+  role: 'Engineer',
+  yearsExperience: 5,
+  participantCategories: ['student' as const, 'startup-founder' as const],
+  interestAreas: ['ai-ml' as const, 'fintech' as const, 'healthtech' as const],
+  fullAttendance: true,
+  hearAbout: 'twitter',
+  specialRequests: '',
+  pitchStartup: false,
+  postEventMentorship: true,
+  joinCommunity: true,
+  agreeUpdates: true,
+  physicalEventAck: true,
+})
 
 export async function startOurServer(
   env: Record<string, string> = {},
@@ -71,44 +96,12 @@ export async function startOurServer(
   const token: string = admin.body.token
   const event = await httpJson(server.baseURL, 'POST', '/api/events', {
     token,
-    body: {
-      name: 'Bench Summit',
-      slug: 'bench-summit',
-      startsAt: '2027-06-01T08:00:00.000Z',
-      endsAt: '2027-06-01T17:00:00.000Z',
-      timezone: 'Africa/Lagos',
-      registrationOpensAt: new Date(Date.now() - 86_400_000).toISOString(),
-      registrationClosesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-      _status: 'published',
-    },
+    body: openEventData({ name: 'Bench Summit', slug: 'bench-summit' }),
   })
   if (event.status !== 201) throw new Error(`event: ${event.status} ${JSON.stringify(event.body)}`)
   const eventId: number = event.body.doc.id
 
-  // The peer's registration template (load/registration.json) in this API's field names.
-  const body = {
-    event: eventId,
-    firstName: 'Bench',
-    lastName: 'User',
-    email: '{{EMAIL}}',
-    phone: '{{PHONE}}',
-    gender: 'female',
-    city: 'Lagos',
-    organizationName: 'Acme Labs',
-    role: 'Engineer',
-    yearsExperience: 5,
-    participantCategories: ['student', 'startup-founder'],
-    interestAreas: ['ai-ml', 'fintech', 'healthtech'],
-    fullAttendance: true,
-    hearAbout: 'twitter',
-    specialRequests: '',
-    pitchStartup: false,
-    postEventMentorship: true,
-    joinCommunity: true,
-    agreeUpdates: true,
-    physicalEventAck: true,
-    captchaToken: 'pass',
-  }
+  const body = { ...benchRegistration(eventId, '{{EMAIL}}', '{{PHONE}}'), captchaToken: 'pass' }
   const registrationTemplate = path.join(tmpdir(), `otei-bench-registration-${eventId}.json`)
   await writeFile(registrationTemplate, JSON.stringify(body))
   const probe = await httpJson(server.baseURL, 'POST', '/api/registrations', {
