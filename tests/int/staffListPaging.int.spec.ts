@@ -59,6 +59,11 @@ describe('the staff list, deep pages (read ids first)', () => {
     }
   })
 
+  it('populates each event with what a list and an email need, not its description', async () => {
+    const { body } = await page(1)
+    expect(Object.keys(body.docs[0].event).sort()).toEqual(['endsAt', 'id', 'name', 'slug', 'startsAt', 'timezone', 'venue'].sort())
+  })
+
   it('keeps the pagination figures, to the last page and past it', async () => {
     const deep = (await page(101)).body
     expect(deep).toMatchObject({ totalDocs: ROWS, page: 101, totalPages: 103, hasPrevPage: true, hasNextPage: true, prevPage: 100, nextPage: 102 })

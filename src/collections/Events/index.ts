@@ -19,6 +19,9 @@ export const Events: CollectionConfig = {
     listSearchableFields: ['name', 'slug', 'venue'],
   },
   defaultSort: '-startsAt',
+  // What a registration (or application) carries of its event when populated: enough to list and
+  // email it, not the description, repeated in every row of a staff list.
+  defaultPopulate: { name: true, slug: true, startsAt: true, endsAt: true, timezone: true, venue: true },
   // Draft/published states come from Payload's versions; `_status` is what the public filter reads.
   versions: {
     drafts: true,
