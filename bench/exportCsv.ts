@@ -1,9 +1,11 @@
 /**
  * CSV export of 100,000 registrations: "Save" in the admin (POST /api/exports), built by the job
- * worker (`npm run worker`, as production runs it); the time until the file is there and the
- * worker's peak resident memory.
+ * worker (`npm run worker`, as docker-compose runs production); the time until the file is there
+ * and the peak resident memory of the process building it.
  *
- *   npx tsx bench/exportCsv.ts [--rows 100000]
+ *   npx tsx bench/exportCsv.ts [--rows 100000] [--in-web]
+ *
+ * --in-web: no worker; one production web process runs the jobs (JOBS_AUTORUN) and builds it.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { stat } from 'node:fs/promises'
@@ -19,23 +21,28 @@ import { seedRegistrations, startOurServer } from './lib/ourServer'
 
 const ROWS = numberOption('rows', 100_000)
 
-const ours = await startOurServer({ JOBS_AUTORUN: 'false' })
+const IN_WEB = process.argv.includes('--in-web')
+const ours = await startOurServer(IN_WEB ? { JOBS_AUTORUN: 'true', WEB_CONCURRENCY: '1' } : { JOBS_AUTORUN: 'false' })
 const db = new pg.Client({ connectionString: ours.databaseUrl })
 await db.connect()
 await seedRegistrations(db, ours.eventId, ROWS)
 await db.end()
 
-const worker: ChildProcess = spawn('tsx', ['src/scripts/worker.ts'], { env: ours.env, stdio: ['ignore', 'pipe', 'pipe'] })
-let output = ''
-worker.stdout!.on('data', (chunk) => (output += chunk))
-worker.stderr!.on('data', (chunk) => (output += chunk))
-await waitFor('the worker to start', async () => (output.includes('worker: running jobs') ? true : undefined), { timeoutMs: 60_000 })
-const idle = samplePeakRss(worker.pid!)
+let worker: ChildProcess | undefined
+if (!IN_WEB) {
+  worker = spawn('tsx', ['src/scripts/worker.ts'], { env: ours.env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  worker.stdout!.on('data', (chunk) => (output += chunk))
+  worker.stderr!.on('data', (chunk) => (output += chunk))
+  await waitFor('the worker to start', async () => (output.includes('worker: running jobs') ? true : undefined), { timeoutMs: 60_000 })
+}
+const builder = worker?.pid ?? ours.pid
+const idle = samplePeakRss(builder)
 await new Promise((resolve) => setTimeout(resolve, 2000))
 const idlePeak = idle.stop()
 
 const token = ours.authHeader.replace('Authorization: JWT ', '')
-const memory = samplePeakRss(worker.pid!, 50)
+const memory = samplePeakRss(builder, 50)
 const started = performance.now()
 const created = await httpJson(ours.baseURL, 'POST', '/api/exports', {
   token,
@@ -55,6 +62,6 @@ const peak = memory.stop()
 const { size } = await stat(path.resolve('.data/exports', filename))
 
 console.log(`CSV export of ${ROWS} registrations: ${seconds.toFixed(1)} s, file ${mib(size)} (${filename})`)
-console.log(`worker resident memory: ${mib(idlePeak)} idle, ${mib(peak)} at its peak during the export`)
-worker.kill('SIGTERM')
+console.log(`${IN_WEB ? 'web process' : 'worker'} resident memory: ${mib(idlePeak)} idle, ${mib(peak)} at its peak during the export`)
+worker?.kill('SIGTERM')
 await ours.stop()

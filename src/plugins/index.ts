@@ -11,6 +11,7 @@ import { SUBMISSION_COLLECTIONS } from '@/lib/choices'
 import { intEnv } from '@/lib/env'
 
 import { readableExportRows } from './readableExportRows'
+import { PLUGIN_DOWNLOAD, streamSavedExports } from './streamSavedExports'
 
 /** Above this many rows, "Download" is refused in favour of "Save", which builds the file in a job. */
 export const DIRECT_DOWNLOAD_MAX_ROWS = intEnv('EXPORT_DIRECT_DOWNLOAD_MAX_ROWS', 5000)
@@ -21,6 +22,8 @@ export const DIRECT_DOWNLOAD_MAX_ROWS = intEnv('EXPORT_DIRECT_DOWNLOAD_MAX_ROWS'
  */
 const guardDownload = (endpoint: Endpoint): Endpoint => ({
   ...endpoint,
+  // Saved exports stream through the plugin's own handler (./streamSavedExports.ts).
+  custom: { ...endpoint.custom, [PLUGIN_DOWNLOAD]: endpoint.handler },
   handler: async (req) => {
     if (!checkRole(['admin', 'staff'], req.user))
       return Response.json({ errors: [{ message: 'Only staff can export submissions.' }] }, { status: 403 })
@@ -89,4 +92,5 @@ export const plugins: Plugin[] = [
     overrideExportCollection: staffOnlyExports,
     overrideImportCollection: adminOnlyImports,
   }),
+  streamSavedExports('exports'),
 ]
