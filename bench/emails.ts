@@ -9,30 +9,23 @@
  * runs the jobs (JOBS_AUTORUN, the default without a worker). Timed from the first POST; the
  * worker is already running, as it would be.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import { request } from 'undici'
 
 import { waitFor } from '../tests/helpers/waitFor'
 
 import { numberOption } from './lib/options'
 import { mib, samplePeakRss } from './lib/processTreeMemory'
-import { startOurServer } from './lib/ourServer'
+import { startJobWorker, startOurServer } from './lib/ourServer'
 
 const COUNT = numberOption('count', 1000)
 const CLIENTS = 20
 const IN_WEB = process.argv.includes('--in-web')
 
 const ours = await startOurServer({ JOBS_AUTORUN: IN_WEB ? 'true' : 'false' })
-const template = JSON.parse(await (await import('node:fs/promises')).readFile(ours.registrationTemplate, 'utf8'))
+const template = JSON.parse(await readFile(ours.registrationTemplate, 'utf8'))
 
-let worker: ChildProcess | undefined
-if (!IN_WEB) {
-  worker = spawn('tsx', ['src/scripts/worker.ts'], { env: ours.env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  worker.stdout!.on('data', (chunk) => (output += chunk))
-  worker.stderr!.on('data', (chunk) => (output += chunk))
-  await waitFor('the worker to start', async () => (output.includes('worker: running jobs') ? true : undefined), { timeoutMs: 60_000 })
-}
+const worker = IN_WEB ? undefined : await startJobWorker(ours.env)
 const memory = samplePeakRss(worker?.pid ?? ours.pid)
 
 const isBench = (to: string) => to.includes('mail-') && to.includes('@bench.example.com')

@@ -7,7 +7,6 @@
  *
  * --in-web: no worker; one production web process runs the jobs (JOBS_AUTORUN) and builds it.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
@@ -17,7 +16,7 @@ import { waitFor } from '../tests/helpers/waitFor'
 
 import { numberOption } from './lib/options'
 import { mib, samplePeakRss } from './lib/processTreeMemory'
-import { seedRegistrations, startOurServer } from './lib/ourServer'
+import { seedRegistrations, startJobWorker, startOurServer } from './lib/ourServer'
 
 const ROWS = numberOption('rows', 100_000)
 
@@ -28,14 +27,7 @@ await db.connect()
 await seedRegistrations(db, ours.eventId, ROWS)
 await db.end()
 
-let worker: ChildProcess | undefined
-if (!IN_WEB) {
-  worker = spawn('tsx', ['src/scripts/worker.ts'], { env: ours.env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  worker.stdout!.on('data', (chunk) => (output += chunk))
-  worker.stderr!.on('data', (chunk) => (output += chunk))
-  await waitFor('the worker to start', async () => (output.includes('worker: running jobs') ? true : undefined), { timeoutMs: 60_000 })
-}
+const worker = IN_WEB ? undefined : await startJobWorker(ours.env)
 const builder = worker?.pid ?? ours.pid
 const idle = samplePeakRss(builder)
 await new Promise((resolve) => setTimeout(resolve, 2000))

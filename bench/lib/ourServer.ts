@@ -4,6 +4,7 @@
  * protection on — captcha verified over HTTP against a local siteverify server, rate limits
  * counted (raised for the run), SMTP pointed at a local server — plus an admin and an open event.
  */
+import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -17,6 +18,7 @@ import { startSiteverifyServer } from '../../tests/helpers/siteverifyServer'
 import { startSmtpServer, type TestSmtpServer } from '../../tests/helpers/smtpServer'
 import { openEventData } from '../../tests/helpers/submissions'
 import { appEnv, createTestDatabase } from '../../tests/helpers/testDatabase'
+import { waitFor } from '../../tests/helpers/waitFor'
 
 import { BENCH_POSTGRES_URL, startBenchPostgres } from './peerBench'
 
@@ -166,4 +168,14 @@ export async function seedRegistrations(db: pg.Client, event: number, rows: numb
      from registrations r cross join generate_series(1, 3) as o`,
   )
   await db.query('vacuum analyze registrations, registrations_participant_categories, registrations_interest_areas')
+}
+
+/** `npm run worker`'s script with the server's environment, once it runs jobs. */
+export async function startJobWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const worker = spawn('tsx', ['src/scripts/worker.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  worker.stdout!.on('data', (chunk) => (output += chunk))
+  worker.stderr!.on('data', (chunk) => (output += chunk))
+  await waitFor('the worker to start', async () => (output.includes('worker: running jobs') ? true : undefined), { timeoutMs: 60_000 })
+  return worker
 }
