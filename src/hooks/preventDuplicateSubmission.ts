@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError } from 'payload'
 
 import { relationId } from '@/lib/relationId'
-import { inTransaction, requestDatabase } from '@/lib/requestDatabase'
+import { requestTransaction } from '@/lib/requestDatabase'
 
 type Existing = { id: number; status?: string | null }
 
@@ -45,6 +45,6 @@ export const preventDuplicateSubmission =
 
 async function lockUntilCommit(req: PayloadRequest, key: string): Promise<void> {
   // Without a transaction there is nothing to hold the lock for; the unique index still decides.
-  if (!(await inTransaction(req))) return
-  await (await requestDatabase(req.payload, req)).execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`)
+  const transaction = await requestTransaction(req.payload, req)
+  await transaction?.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`)
 }

@@ -21,7 +21,8 @@ export function rateLimitsFor(payload: Payload): RateLimits {
     })
     const onStoreError = (error: unknown) =>
       payload.logger.error({ err: error, msg: 'rate limit store failed; request let through' })
-    // An idle connection lost (PostgreSQL restarting); the pool opens a new one when needed.
+    // An idle connection lost (PostgreSQL restarting); the pool opens a new one when needed. (Not
+    // src/lib/outageTolerantPg's pool: rate-limiter-flexible recognises a store by its class name.)
     pool.on('error', (error) => payload.logger.warn({ err: error, msg: 'rate limit store: idle connection lost' }))
     limits = createRateLimits({ pool, onStoreError })
     byInstance.set(payload, limits)

@@ -19,10 +19,10 @@ type ExportInput = { id: string; exportCollection: CollectionSlug; userCollectio
 export const streamSavedExports =
   (exportsSlug: CollectionSlug): Plugin =>
   (config) => {
-    const endpoint = config.collections?.find(({ slug }) => slug === exportsSlug)?.endpoints
-    const download = (Array.isArray(endpoint) ? endpoint : []).find(({ path }) => path === '/download')
-    const streamDownload = (download?.custom?.[PLUGIN_DOWNLOAD] ?? download?.handler) as Endpoint['handler'] | undefined
-    if (!streamDownload) throw new Error(`streamSavedExports: no download endpoint on ${exportsSlug}`)
+    const endpoints = config.collections?.find(({ slug }) => slug === exportsSlug)?.endpoints
+    const download = (Array.isArray(endpoints) ? endpoints : []).find(({ path }) => path === '/download')
+    const streamDownload = download?.custom?.[PLUGIN_DOWNLOAD] as Endpoint['handler'] | undefined
+    if (!streamDownload) throw new Error(`streamSavedExports: no wrapped download endpoint on ${exportsSlug}`)
     return {
       ...config,
       jobs: {

@@ -35,6 +35,12 @@ describe.each(SUBMISSION_COLLECTIONS)('%s posted by the public', (collection) =>
     expect((await stored(collection, response.body.doc.id)).status).toBe(initialStatus(collection))
   })
 
+  it('is answered with the event as an id, not populated, even when the client asks for depth', async () => {
+    const response = await anonymous.post(`/${collection}`, { body: validSubmission(collection, eventId), query: { depth: 2 } })
+    expect(response.status).toBe(201)
+    expect(response.body.doc.event).toBe(eventId)
+  })
+
   it('rejects an empty body with a field error for every required field and stores nothing', async () => {
     const before = (await payload.count({ collection })).totalDocs
     const response = await anonymous.post(`/${collection}`, { body: { event: eventId } })
