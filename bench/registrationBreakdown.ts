@@ -18,8 +18,8 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 
-import { findFreePort } from '../src/lib/findFreePort'
-import { requestDatabase } from '../src/lib/requestDatabase'
+import { findFreePort } from '../src/scripts/findFreePort'
+import { requestDatabase } from '../src/db/requestDatabase'
 import { openEventData } from '../tests/helpers/submissions'
 import { createTestDatabase } from '../tests/helpers/testDatabase'
 

@@ -3,6 +3,7 @@ import * as migration_20261125_172553_submissions from './20261125_172553_submis
 import * as migration_20261125_175734_security from './20261125_175734_security';
 import * as migration_20261125_200149_emails from './20261125_200149_emails';
 import * as migration_20261125_220337_list_index from './20261125_220337_list_index';
+import * as migration_20261201_225900_one_per_email from './20261201_225900_one_per_email';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_220337_list_index.up,
     down: migration_20261125_220337_list_index.down,
-    name: '20261125_220337_list_index'
+    name: '20261125_220337_list_index',
+  },
+  {
+    up: migration_20261201_225900_one_per_email.up,
+    down: migration_20261201_225900_one_per_email.down,
+    name: '20261201_225900_one_per_email'
   },
 ];

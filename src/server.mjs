@@ -10,13 +10,18 @@
  * uses one core. They start one after another, so that only the first applies pending
  * migrations, and only the first runs queued jobs (unless JOBS_AUTORUN=false for all).
  *
+ * Public form posts (the paths in src/submissions/publicFormPaths.json) are read here, up to the
+ * 64 KB limit, before Next.js sees them: see serveForm.
+ *
  * Plain JavaScript on purpose: run by node itself, it starts in half the time and memory of a
  * TypeScript loader.
  *
  * Behind a reverse proxy set TRUST_PROXY=true: X-Forwarded-For is then the proxy's, kept as sent.
  */
 import cluster from 'node:cluster'
-import { createServer } from 'node:http'
+import { readFileSync } from 'node:fs'
+import { createServer, IncomingMessage } from 'node:http'
+import { createRequire } from 'node:module'
 import next from 'next'
 
 const dev = process.argv.includes('--dev')
@@ -25,22 +30,96 @@ const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOSTNAME || (dev ? 'localhost' : '0.0.0.0')
 const processes = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY || 1))
 
-// Matches the guard in src/hooks/guardPublicSubmission.ts, which also checks bodies sent without a length.
-const MAX_FORM_BODY_BYTES = 64 * 1024
-const PUBLIC_FORM_PATH =
-  /^\/api\/(registrations|sponsor-applications|exhibitor-applications|volunteer-applications|register|sponsors|exhibitors|volunteer|graphql)\/?(\?|$)/
+// How a public form is read below (a request handed to Next.js with its body already read) relies
+// on how Next.js reads a request body: checked for this version (docs/upgrading.md).
+const NEXT_WRITTEN_FOR = '16.4.6'
+const nextVersion = createRequire(import.meta.url)('next/package.json').version
+if (nextVersion !== NEXT_WRITTEN_FOR) {
+  throw new Error(
+    `src/server.mjs depends on how Next.js ${NEXT_WRITTEN_FOR} reads request bodies, but Next.js ${nextVersion} is installed. ` +
+      'Check it against the new version as docs/upgrading.md describes, then update NEXT_WRITTEN_FOR.',
+  )
+}
+
+// The public form paths and their body limit, written from the forms' registry (src/submissions).
+const formLimit = JSON.parse(readFileSync(new URL('./submissions/publicFormPaths.json', import.meta.url), 'utf8'))
+const publicFormPaths = new Set(formLimit.paths)
+const corsOrigins = new Set((process.env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
+
+const isPublicFormPost = (request) =>
+  request.method === 'POST' && publicFormPaths.has((request.url ?? '').split('?')[0].replace(/\/+$/, ''))
+
+/** 413, and the connection closed: what the client has not sent yet is never read. */
+function refuseTooLarge(request, response) {
+  const headers = { 'Content-Type': 'application/json', Connection: 'close' }
+  const origin = request.headers.origin
+  if (origin && corsOrigins.has(origin)) Object.assign(headers, { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' })
+  response.writeHead(413, headers)
+  response.end(JSON.stringify({ errors: [{ message: formLimit.message }] }))
+}
 
 /**
- * An oversized public form post is refused from its Content-Length, before its body is read:
- * the collection hook would refuse it too, but only after holding it all in memory. (Here rather
- * than in a Next.js proxy, which would cost every request a second pass through the router.)
+ * The body of a public form, read as it streams in, declared length or not: undefined as soon as it
+ * passes `maxBytes` (reading stops there). Rejects when the client goes away mid-body.
  */
-function refuseOversizedForm(request, response) {
-  if (request.method !== 'POST' || Number(request.headers['content-length'] ?? 0) <= MAX_FORM_BODY_BYTES) return false
-  if (!PUBLIC_FORM_PATH.test(request.url ?? '')) return false
-  response.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' })
-  response.end(JSON.stringify({ errors: [{ message: `The form is too large (at most ${MAX_FORM_BODY_BYTES / 1024} KB).` }] }))
-  return true
+function readFormBody(request, maxBytes) {
+  return new Promise((resolve, reject) => {
+    const chunks = []
+    let size = 0
+    const settle = (outcome, value) => {
+      request.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose)
+      outcome(value)
+    }
+    const onData = (chunk) => {
+      size += chunk.length
+      if (size <= maxBytes) return void chunks.push(chunk)
+      request.pause()
+      settle(resolve, undefined)
+    }
+    const onEnd = () => settle(resolve, Buffer.concat(chunks))
+    const onError = (error) => settle(reject, error)
+    const onClose = () => settle(reject, new Error('the client closed the connection mid-body'))
+    request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose)
+  })
+}
+
+/**
+ * The request again, with the body already read, for Next.js: a request whose body has been read
+ * cannot be read a second time, so a fresh one carries the same head and body over the same socket.
+ */
+function withBody(request, body) {
+  const copy = new IncomingMessage(request.socket)
+  Object.assign(copy, {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    rawHeaders: request.rawHeaders,
+    httpVersion: request.httpVersion,
+    httpVersionMajor: request.httpVersionMajor,
+    httpVersionMinor: request.httpVersionMinor,
+  })
+  copy.push(body)
+  copy.push(null)
+  copy.complete = true
+  return copy
+}
+
+/**
+ * A public form post reaches Next.js (and the collection's own checks) only once its whole body is
+ * known to be within the limit. A declared length over it is refused before anything is read; a
+ * body sent without one (chunked) is refused as soon as it passes the limit. Next.js itself would
+ * read any body in full, however large.
+ */
+async function serveForm(request, response, handle) {
+  if (Number(request.headers['content-length'] ?? 0) > formLimit.maxBytes) return refuseTooLarge(request, response)
+  let body
+  try {
+    body = await readFormBody(request, formLimit.maxBytes)
+  } catch {
+    return void request.socket.destroy() // nobody is left to answer
+  }
+  if (!body) return refuseTooLarge(request, response)
+  void handle(withBody(request, body), response)
 }
 
 if (processes > 1 && cluster.isPrimary) superviseServers(processes)
@@ -52,7 +131,7 @@ async function serve() {
       // The connection's own address, whatever the client claims.
       request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? ''
     }
-    if (refuseOversizedForm(request, response)) return
+    if (isPublicFormPost(request)) return void serveForm(request, response, handle)
     void handle(request, response)
   })
   const app = next({ dev, hostname, port, httpServer: server })

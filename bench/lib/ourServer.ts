@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type pg from 'pg'
 
-import { findFreePort } from '../../src/lib/findFreePort'
+import { findFreePort } from '../../src/scripts/findFreePort'
 import { startAppServer } from '../../tests/helpers/appServer'
 import { httpJson } from '../../tests/helpers/httpClient'
 import { startSiteverifyServer } from '../../tests/helpers/siteverifyServer'

@@ -3,8 +3,8 @@ import type { Payload } from 'payload'
 
 import { stalledAfterSeconds } from '@/jobs/stalledAfterSeconds'
 import { intEnv } from '@/lib/env'
-import type { SubmissionCollection } from '@/lib/choices'
 import { relationId } from '@/lib/relationId'
+import type { SubmissionSlug } from '@/submissions'
 
 import { messageIdDomain } from './emailAdapter'
 import { emailValues } from './emailValues'
@@ -52,7 +52,7 @@ export async function deliverOutboxEmail(payload: Payload, outboxId: number): Pr
   let subject: string | undefined
   try {
     const values = submission
-      ? await emailValues(payload, submission.relationTo as SubmissionCollection, submission.value as number)
+      ? await emailValues(payload, submission.relationTo as SubmissionSlug, submission.value as number)
       : undefined
     if (!values) {
       await record({ status: 'failed', lastError: 'The submission was deleted before the email went out.' })

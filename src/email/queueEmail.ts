@@ -1,15 +1,15 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { SubmissionCollection } from '@/lib/choices'
-import { requestDatabase } from '@/lib/requestDatabase'
+import type { SubmissionSlug } from '@/submissions'
+import { requestDatabase } from '@/db/requestDatabase'
 
 import type { EmailTemplateKey } from './templateKeys'
 
 export type EmailToQueue = {
   template: EmailTemplateKey
   to: string
-  submission: { relationTo: SubmissionCollection; value: number }
+  submission: { relationTo: SubmissionSlug; value: number }
   event?: number | null
 }
 

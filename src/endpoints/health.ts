@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { pingDatabase } from '@/lib/databaseUnavailable'
+import { pingDatabase } from '@/db/databaseUnavailable'
+import { RETRY_AFTER_S } from '@/lib/constants'
 
 const DATABASE_TIMEOUT_MS = 2000
 
@@ -20,7 +21,7 @@ export const health: Endpoint = {
       req.payload.logger.error({ err: error, msg: 'health check: database unreachable' })
       return Response.json(
         { status: 'error', database: 'unreachable' },
-        { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' } },
+        { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_S.databaseUnavailable) } },
       )
     }
   },

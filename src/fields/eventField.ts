@@ -28,7 +28,7 @@ export function whyClosed(event: EventWindow, now: Date): string | undefined {
   return undefined
 }
 
-type SubmissionEvent = EventWindow & { id: number; requireEmailConfirmation?: boolean | null }
+export type SubmissionEvent = EventWindow & { id: number; requireEmailConfirmation?: boolean | null }
 
 /**
  * The published event a submission names, read once per request: the field's validation and the
@@ -37,8 +37,7 @@ type SubmissionEvent = EventWindow & { id: number; requireEmailConfirmation?: bo
 export async function submissionEvent(req: PayloadRequest, value: unknown): Promise<SubmissionEvent | null> {
   const id = relationId(value)
   if (id === undefined) return null
-  const cache = ((req.context.submissionEvents as Map<number, Promise<SubmissionEvent | null>> | undefined) ??=
-    new Map())
+  const cache = (req.context.submissionEvents ??= new Map())
   let event = cache.get(id)
   if (!event) {
     event = req.payload.findByID({

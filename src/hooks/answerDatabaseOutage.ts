@@ -1,10 +1,8 @@
 import type { AfterErrorHook } from 'payload'
 
-import { isDatabaseUnavailable, pingDatabase } from '@/lib/databaseUnavailable'
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, pingDatabase } from '@/db/databaseUnavailable'
+import { RETRY_AFTER_S } from '@/lib/constants'
 
-export const DATABASE_UNAVAILABLE_MESSAGE = 'The service is briefly unavailable; please try again.'
-/** Seconds a client should wait before retrying; a PostgreSQL restart or failover takes a few. */
-export const RETRY_AFTER_S = 5
 const PING_TIMEOUT_MS = 2000
 
 /**
@@ -21,7 +19,7 @@ export const answerDatabaseOutage: AfterErrorHook = async ({ error, req, graphql
   if (graphqlResult) return // GraphQL answers errors in its own shape
   if (!isDatabaseUnavailable(error) && !(await credentialsUnverifiable(error, req))) return
   const headers = new Headers(req.responseHeaders)
-  headers.set('Retry-After', String(RETRY_AFTER_S))
+  headers.set('Retry-After', String(RETRY_AFTER_S.databaseUnavailable))
   req.responseHeaders = headers
   return { status: 503, response: { errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }] } }
 }

@@ -17,14 +17,14 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const DEFAULT_EVENT_TIMEZONE = 'Africa/Lagos'
 
-/** The collections the public forms post to. */
-export const SUBMISSION_COLLECTIONS = [
-  'registrations',
-  'sponsor-applications',
-  'exhibitor-applications',
-  'volunteer-applications',
-] as const
-export type SubmissionCollection = (typeof SUBMISSION_COLLECTIONS)[number]
+/**
+ * A submission's status. `holdsNoPlace`: a submission in it is kept for the record but counts for
+ * nothing: not for the one-per-email rule, not for an event's capacity.
+ */
+export type SubmissionStatus = Choice & { readonly holdsNoPlace?: true }
+
+/** The status of a submission caught by the honeypot: answered as accepted, kept for review. */
+export const SPAM_STATUS = { value: 'spam', label: 'Spam (caught by the honeypot)', holdsNoPlace: true } as const
 
 /** Where a sponsor, exhibitor or volunteer application stands. */
 export const APPLICATION_STATUSES = [
@@ -34,8 +34,8 @@ export const APPLICATION_STATUSES = [
   { value: 'waitlisted', label: 'Waitlisted' },
   { value: 'rejected', label: 'Rejected' },
   { value: 'withdrawn', label: 'Withdrawn' },
-  { value: 'spam', label: 'Spam (caught by the honeypot)' },
-] as const
+  SPAM_STATUS,
+] as const satisfies readonly SubmissionStatus[]
 
 /** Where a registration stands: double opt-in first, then the place at the event. */
 export const REGISTRATION_STATUSES = [
@@ -43,9 +43,9 @@ export const REGISTRATION_STATUSES = [
   { value: 'confirmed', label: 'Confirmed' },
   { value: 'waitlisted', label: 'Waitlisted' },
   { value: 'cancelled', label: 'Cancelled' },
-  { value: 'expired', label: 'Expired (never confirmed)' },
-  { value: 'spam', label: 'Spam (caught by the honeypot)' },
-] as const
+  { value: 'expired', label: 'Expired (never confirmed)', holdsNoPlace: true },
+  SPAM_STATUS,
+] as const satisfies readonly SubmissionStatus[]
 
 export const SECURITY_EVENT_KINDS = [
   { value: 'captcha-failed', label: 'Captcha failed' },

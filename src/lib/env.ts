@@ -2,6 +2,9 @@
 
 export const isProduction = process.env.NODE_ENV === 'production'
 
+/** How a newcomer gets the variables `npm run dev` provides. */
+export const SETUP_HINT = 'Start the app with `npm run dev` (it starts a local database), or see .env.example.'
+
 /** A variable the app cannot run without; the error says how a newcomer gets one. */
 export function requireEnv(name: string, hint: string): string {
   const value = process.env[name]?.trim()

@@ -7,8 +7,8 @@ import { adminOnly } from '@/access/adminOnly'
 import { checkRole } from '@/access/checkRole'
 import { hiddenFromNonStaff } from '@/access/hiddenFromNonStaff'
 import { staffOrAdmin } from '@/access/staffOrAdmin'
-import { SUBMISSION_COLLECTIONS } from '@/lib/choices'
 import { intEnv } from '@/lib/env'
+import { isSubmissionSlug, SUBMISSION_SLUGS } from '@/submissions'
 
 import { readableExportRows } from './readableExportRows'
 import { PLUGIN_DOWNLOAD, streamSavedExports } from './streamSavedExports'
@@ -29,7 +29,7 @@ const guardDownload = (endpoint: Endpoint): Endpoint => ({
       return Response.json({ errors: [{ message: 'Only staff can export submissions.' }] }, { status: 403 })
     const body = await req.json?.().catch(() => undefined)
     const { collectionSlug, where } = body?.data ?? {}
-    if (SUBMISSION_COLLECTIONS.includes(collectionSlug)) {
+    if (isSubmissionSlug(collectionSlug)) {
       const { totalDocs } = await req.payload.count({ collection: collectionSlug, where, req, overrideAccess: false })
       if (totalDocs > DIRECT_DOWNLOAD_MAX_ROWS) {
         return Response.json(
@@ -84,7 +84,7 @@ export const plugins: Plugin[] = [
   }),
   swaggerUI({ docsUrl: '/docs' }),
   importExportPlugin({
-    collections: SUBMISSION_COLLECTIONS.map((slug) => ({
+    collections: SUBMISSION_SLUGS.map((slug) => ({
       slug,
       import: false,
       export: { format: 'csv', batchSize: 500, hooks: { before: readableExportRows(slug) } },

@@ -9,6 +9,8 @@
 import { generateImportMap, getPayload } from 'payload'
 import { generateTypes } from 'payload/node'
 
+import { writePublicFormPaths } from '@/submissions/publicFormPaths'
+
 import config from '../../payload.config'
 
 const [command, name] = process.argv.slice(2)
@@ -23,6 +25,8 @@ switch (command) {
   }
   case 'generate:types':
     await generateTypes(sanitized)
+    // The production server's list of public form paths (src/server.mjs), from the same forms.
+    await writePublicFormPaths()
     break
   case 'generate:importmap':
     await generateImportMap(sanitized)

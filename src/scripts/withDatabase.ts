@@ -15,7 +15,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
 
-import { startEmbeddedPostgres, type RunningPostgres } from '../lib/embeddedPostgres'
+import { startEmbeddedPostgres, type RunningPostgres } from './embeddedPostgres'
 
 const DATA_DIR = path.resolve('.data')
 const DEV_DATABASE = 'otei'

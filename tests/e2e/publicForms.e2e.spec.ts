@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import { describe, expect, inject, it } from 'vitest'
 
 import { FRONTEND_ORIGIN, SEEDED_ADMIN } from '../helpers/credentials'
@@ -29,6 +30,21 @@ describe('public forms over real HTTP as the frontend', () => {
     })
     expect(response.status).toBe(413)
   })
+
+  it.each(['/api/registrations', '/api/register/', '/api/graphql'])(
+    'refuse a body sent without a length (chunked) to %s with 413 as it passes 64 KB, reading no further and storing nothing',
+    async (path) => {
+      const email = `chunked-${Date.now()}@example.com`
+      const refusal = await postChunkedWithoutEnd(`${baseURL}${path}`, JSON.stringify({ email, first_name: 'x'.repeat(70 * 1024) }))
+      expect(refusal.status).toBe(413)
+      expect(refusal.body).toMatch(/too large/)
+      // The server closed the connection instead of reading the rest.
+      expect(refusal.closedBeforeBytes).toBeLessThan(CHUNKED_GIVE_UP_BYTES)
+      const { body: login } = await httpJson(baseURL, 'POST', '/api/users/login', { body: SEEDED_ADMIN })
+      const stored = await httpJson(baseURL, 'GET', `/api/registrations?where[email][equals]=${encodeURIComponent(email)}`, { token: login.token })
+      expect(stored.body.totalDocs).toBe(0)
+    },
+  )
 
   it('answer an empty form with field errors in the guide envelope', async () => {
     const response = await fetch(`${baseURL}/api/register/`, {
@@ -78,3 +94,39 @@ describe('public forms over real HTTP as the frontend', () => {
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429])
   })
 })
+
+/** A client that would go on sending for ever: 10 MB past the first part, unless the server hangs up first. */
+const CHUNKED_GIVE_UP_BYTES = 10 * 1024 * 1024
+
+/**
+ * POSTs `firstPart` chunked (no Content-Length) and, without ending the body, waits for the
+ * answer: a server that needed the whole body would never give one. Then keeps sending, as a
+ * flooding client would, until the server closes the connection (or 10 MB more have gone).
+ */
+function postChunkedWithoutEnd(url: string, firstPart: string) {
+  return new Promise<{ status: number; body: string; closedBeforeBytes: number }>((resolve, reject) => {
+    let sentAfterAnswer = 0
+    let answer: { status: number; body: string } | undefined
+    const outgoing = request(url, { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json' } })
+    const settle = () => (answer ? resolve({ ...answer, closedBeforeBytes: sentAfterAnswer }) : reject(new Error('connection closed without an answer')))
+    outgoing.on('error', settle)
+    outgoing.on('close', settle)
+    outgoing.on('response', (response) => {
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk) => (body += chunk))
+      response.on('end', () => {
+        answer = { status: response.statusCode ?? 0, body }
+        const chunk = Buffer.alloc(64 * 1024, 'x')
+        const sendMore = () => {
+          if (outgoing.destroyed) return
+          if (sentAfterAnswer >= CHUNKED_GIVE_UP_BYTES) return void outgoing.destroy()
+          sentAfterAnswer += chunk.length
+          outgoing.write(chunk, (error) => (error ? settle() : setImmediate(sendMore)))
+        }
+        sendMore()
+      })
+    })
+    outgoing.write(firstPart)
+  })
+}

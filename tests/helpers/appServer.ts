@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 
-import { findFreePort } from '../../src/lib/findFreePort'
+import { findFreePort } from '../../src/scripts/findFreePort'
 
 import { waitFor } from './waitFor'
 

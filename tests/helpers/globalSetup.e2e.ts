@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node'
 
-import { findFreePort } from '@/lib/findFreePort'
+import { findFreePort } from '@/scripts/findFreePort'
 
 import { type AppServer, startAppServer } from './appServer'
 import { FRONTEND_ORIGIN, SEEDED_ADMIN } from './credentials'

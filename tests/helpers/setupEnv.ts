@@ -1,6 +1,6 @@
 import { inject } from 'vitest'
 
-import { findFreePort } from '@/lib/findFreePort'
+import { findFreePort } from '@/scripts/findFreePort'
 
 // Runs before each test file's imports are evaluated, so payload.config.ts reads these.
 // Jobs run only when a test calls payload.jobs.run().

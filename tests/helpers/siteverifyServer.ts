@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 
-import type { CaptchaProvider } from '@/lib/captcha'
-import { findFreePort } from '@/lib/findFreePort'
+import type { CaptchaProvider } from '@/abuse/captcha'
+import { findFreePort } from '@/scripts/findFreePort'
 
 export type SiteverifyRequest = { secret: string; response: string; remoteip: string | null }
 

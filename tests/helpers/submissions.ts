@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
-import type { SubmissionCollection } from '@/lib/choices'
+import type { SubmissionSlug } from '@/submissions'
 
-export { SUBMISSION_COLLECTIONS, type SubmissionCollection } from '@/lib/choices'
+export { SUBMISSION_SLUGS, type SubmissionSlug } from '@/submissions'
 
 /** The status a public submission starts in: registrations wait for their email confirmation. */
-export const initialStatus = (collection: SubmissionCollection) =>
+export const initialStatus = (collection: SubmissionSlug) =>
   collection === 'registrations' ? 'pending-confirmation' : 'submitted'
 
 const unique = () => randomBytes(4).toString('hex')
@@ -33,7 +33,7 @@ export async function createOpenEvent(payload: Payload, overrides: Record<string
 }
 
 /** A valid body for each public form, as a frontend would post it, with a fresh email. */
-export function validSubmission(collection: SubmissionCollection, event: number): Record<string, unknown> {
+export function validSubmission(collection: SubmissionSlug, event: number): Record<string, unknown> {
   const email = `person-${unique()}@example.com`
   switch (collection) {
     case 'registrations':

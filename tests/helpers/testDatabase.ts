@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
-import { startEmbeddedPostgres, type RunningPostgres } from '../../src/lib/embeddedPostgres'
+import { startEmbeddedPostgres, type RunningPostgres } from '../../src/scripts/embeddedPostgres'
 
 export type TestDatabase = {
   url: string

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { assertCaptchaConfigured } from '@/lib/assertCaptchaConfigured'
+import { assertCaptchaConfigured } from '@/abuse/assertCaptchaConfigured'
 import { toSnakeCase } from '@/lib/caseConversion'
 
 import { getTestPayload } from '../helpers/payload'

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/embeddedPostgres'
+import { startEmbeddedPostgres, type RunningPostgres } from '@/scripts/embeddedPostgres'
 
 import { type Answer, postRegistration, runClients, storedWrites } from '../helpers/load'
 import { type OwnDatabase, useOwnDatabase } from '../helpers/ownDatabase'

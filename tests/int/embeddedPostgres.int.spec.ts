@@ -4,7 +4,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 
-import { startEmbeddedPostgres } from '@/lib/embeddedPostgres'
+import { startEmbeddedPostgres } from '@/scripts/embeddedPostgres'
 
 import { tempClusterDir } from '../helpers/testDatabase'
 

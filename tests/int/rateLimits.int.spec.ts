@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { toSnakeCase } from '@/lib/caseConversion'
-import { createRateLimits } from '@/lib/rateLimits'
+import { createRateLimits } from '@/abuse/rateLimits'
 
 import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
@@ -50,6 +50,18 @@ describe('public forms from one IP address', () => {
       const events = await payload.count({ collection: 'security-events', where: { kind: { equals: 'rate-limited' } } })
       return events.totalDocs > 0 ? true : undefined
     })
+  })
+
+  it('count honeypot posts too, each answered as if accepted until the limit', async () => {
+    const ip = freshIp()
+    for (let post = 0; post < 3; post++) {
+      const bot = { ...validSubmission('registrations', eventId), faxNumber: '+1 555 0100' }
+      expect((await anonymous.post('/registrations', { body: bot, headers: fromIp(ip) })).status).toBe(201)
+    }
+    const fourth: Record<string, unknown> = { ...validSubmission('registrations', eventId), faxNumber: '+1 555 0100' }
+    expect((await anonymous.post('/registrations', { body: fourth, headers: fromIp(ip) })).status).toBe(429)
+    expect((await anonymous.post('/registrations', { body: validSubmission('registrations', eventId), headers: fromIp(ip) })).status).toBe(429)
+    expect((await payload.count({ collection: 'registrations', where: { email: { equals: fourth.email } } })).totalDocs).toBe(0)
   })
 
   it('count each form separately', async () => {

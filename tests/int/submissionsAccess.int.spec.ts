@@ -6,8 +6,8 @@ import { RestClient } from '../helpers/restClient'
 import {
   createOpenEvent,
   initialStatus,
-  SUBMISSION_COLLECTIONS,
-  type SubmissionCollection,
+  SUBMISSION_SLUGS,
+  type SubmissionSlug,
   validSubmission,
 } from '../helpers/submissions'
 import { createUser, loginAsSeededAdmin } from '../helpers/users'
@@ -23,7 +23,7 @@ const ALLOWED: Record<Actor, Record<Operation, boolean>> = {
   admin: { create: true, read: true, update: true, delete: true },
 }
 
-const GRAPHQL_NAMES: Record<SubmissionCollection, { singular: string; plural: string }> = {
+const GRAPHQL_NAMES: Record<SubmissionSlug, { singular: string; plural: string }> = {
   registrations: { singular: 'Registration', plural: 'Registrations' },
   'sponsor-applications': { singular: 'SponsorApplication', plural: 'SponsorApplications' },
   'exhibitor-applications': { singular: 'ExhibitorApplication', plural: 'ExhibitorApplications' },
@@ -70,11 +70,11 @@ beforeAll(async () => {
 })
 
 /** A stored submission to read, update or delete, made through the Local API. */
-const seedSubmission = async (collection: SubmissionCollection) =>
+const seedSubmission = async (collection: SubmissionSlug) =>
   (await payload.create({ collection, data: validSubmission(collection, eventId) as never })).id
 
 const actors = Object.keys(ALLOWED) as Actor[]
-const cases = SUBMISSION_COLLECTIONS.flatMap((collection) => actors.map((actor) => [collection, actor] as const))
+const cases = SUBMISSION_SLUGS.flatMap((collection) => actors.map((actor) => [collection, actor] as const))
 
 describe.each(cases)('%s over REST as %s', (collection, actor) => {
   const allowed = ALLOWED[actor]

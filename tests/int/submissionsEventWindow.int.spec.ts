@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
-import { createOpenEvent, SUBMISSION_COLLECTIONS, validSubmission } from '../helpers/submissions'
+import { createOpenEvent, SUBMISSION_SLUGS, validSubmission } from '../helpers/submissions'
 import { createUser, type TestUser } from '../helpers/users'
 
 let payload: Payload
@@ -16,7 +16,7 @@ beforeAll(async () => {
   staff = await createUser(payload, ['staff'])
 })
 
-describe.each(SUBMISSION_COLLECTIONS)('%s for an event that is not open, posted by the public', (collection) => {
+describe.each(SUBMISSION_SLUGS)('%s for an event that is not open, posted by the public', (collection) => {
   it('is refused once registration has closed', async () => {
     const event = await createOpenEvent(payload, {
       registrationOpensAt: new Date(Date.now() - 10 * DAY).toISOString(),

@@ -7,8 +7,8 @@ import {
   createOpenEvent,
   errorPaths,
   initialStatus,
-  SUBMISSION_COLLECTIONS,
-  type SubmissionCollection,
+  SUBMISSION_SLUGS,
+  type SubmissionSlug,
   validSubmission,
 } from '../helpers/submissions'
 import { loginAsSeededAdmin } from '../helpers/users'
@@ -22,13 +22,13 @@ beforeAll(async () => {
   eventId = (await createOpenEvent(payload)).id
 })
 
-const stored = (collection: SubmissionCollection, id: number) =>
+const stored = (collection: SubmissionSlug, id: number) =>
   payload.findByID({ collection, id, depth: 0 }) as unknown as Promise<Record<string, unknown>>
 
-const countWith = async (collection: SubmissionCollection, field: string, value: string) =>
+const countWith = async (collection: SubmissionSlug, field: string, value: string) =>
   (await payload.count({ collection, where: { [field]: { equals: value } } })).totalDocs
 
-describe.each(SUBMISSION_COLLECTIONS)('%s posted by the public', (collection) => {
+describe.each(SUBMISSION_SLUGS)('%s posted by the public', (collection) => {
   it('accepts a valid submission in its initial status', async () => {
     const response = await anonymous.post(`/${collection}`, { body: validSubmission(collection, eventId) })
     expect(response.status).toBe(201)

@@ -5,7 +5,8 @@ import { canReadPII } from '@/access/fields/canReadPII'
 import { hiddenFromNonStaff } from '@/access/hiddenFromNonStaff'
 import { staffOrAdmin } from '@/access/staffOrAdmin'
 import { EMAIL_TEMPLATE_KEYS, EMAIL_TEMPLATES } from '@/email/templateKeys'
-import { EMAIL_STATUSES, SUBMISSION_COLLECTIONS } from '@/lib/choices'
+import { EMAIL_STATUSES } from '@/lib/choices'
+import { SUBMISSION_SLUGS } from '@/submissions'
 
 /**
  * One row per email the app sends, written in the same transaction as the submission that
@@ -46,7 +47,7 @@ export const EmailOutbox: CollectionConfig = {
       defaultValue: 'queued',
       options: EMAIL_STATUSES.map(({ value, label }) => ({ value, label })),
     },
-    { name: 'submission', type: 'relationship', relationTo: [...SUBMISSION_COLLECTIONS], index: true },
+    { name: 'submission', type: 'relationship', relationTo: SUBMISSION_SLUGS, index: true },
     { name: 'event', type: 'relationship', relationTo: 'events' },
     { name: 'subject', type: 'text', admin: { description: 'As sent.' } },
     { name: 'attempts', type: 'number', required: true, defaultValue: 0 },

@@ -1,8 +1,8 @@
 import { APIError, type PayloadRequest, ValidationError } from 'payload'
 
-import { DATABASE_UNAVAILABLE_MESSAGE, RETRY_AFTER_S } from '@/hooks/answerDatabaseOutage'
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/db/databaseUnavailable'
 import { toSnakeCase } from '@/lib/caseConversion'
-import { isDatabaseUnavailable } from '@/lib/databaseUnavailable'
+import { RETRY_AFTER_S } from '@/lib/constants'
 
 /**
  * The response shapes of the requirements guide (its appendix), for frontends written against it:
@@ -31,7 +31,7 @@ export function errorResponse(error: unknown, req: PayloadRequest): Response {
   }
   req.payload.logger.error({ err: error, msg: `${req.method} ${req.url} failed` })
   if (isDatabaseUnavailable(error)) {
-    req.responseHeaders = new Headers({ 'Retry-After': String(RETRY_AFTER_S) })
+    req.responseHeaders = new Headers({ 'Retry-After': String(RETRY_AFTER_S.databaseUnavailable) })
     return failure(503, [{ field: null, message: DATABASE_UNAVAILABLE_MESSAGE }])
   }
   return Response.json({ status: 'error', message: 'An internal error occurred' }, { status: 500 })

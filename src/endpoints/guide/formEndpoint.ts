@@ -1,4 +1,8 @@
-import type { CollectionConfig, CollectionSlug, Endpoint } from 'payload'
+import type { Endpoint } from 'payload'
+
+import type { SubmissionSlug } from '@/submissions'
+import { submissionFields } from '@/submissions/submissionCollection'
+import type { SubmissionForm } from '@/submissions/SubmissionForm'
 
 import { errorResponse, success } from './envelope'
 import { ERROR_ENVELOPE, SUCCESS_ENVELOPE } from './envelopeSchemas'
@@ -10,19 +14,12 @@ import { readFormBody } from './readFormBody'
  * the guide's envelope out. It creates through the collection with the caller's own access, so
  * every rule, hook and limit of the collection applies exactly as over REST or GraphQL.
  */
-export const formEndpoint = ({
-  path,
-  collection,
-  message,
-}: {
-  path: string
-  collection: CollectionConfig
-  message: string
-}): Endpoint => {
-  const slug = collection.slug as CollectionSlug
-  const body = guideBodySchema(collection)
+export const formEndpoint = (form: SubmissionForm<SubmissionSlug>): Endpoint => {
+  const { slug, labels } = form
+  const message = form.guide.receivedMessage
+  const body = guideBodySchema(submissionFields(form))
   return {
-    path,
+    path: form.guide.submitPath,
     method: 'post',
     handler: async (req) => {
       try {
@@ -36,7 +33,7 @@ export const formEndpoint = ({
     custom: {
       openapi: {
         tags: ['Guide endpoints'],
-        summary: `Submit the ${collection.labels?.singular ?? slug} form (guide field names)`,
+        summary: `Submit the ${labels.singular} form (guide field names)`,
         description:
           `Creates a document in \`${slug}\` with exactly its rules and access. Fields in snake_case, ` +
           'as JSON or form data; `event` may be left out while exactly one event is open for registration.',

@@ -1,13 +1,10 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { Field } from 'payload'
 
 import { canReview } from '@/access/fields/canReview'
+import { dataFields } from '@/fields/dataFields'
 import { toSnakeCase } from '@/lib/caseConversion'
 
 type JsonSchema = Record<string, unknown>
-
-/** The data fields of a collection, rows unfolded. */
-const dataFields = (fields: Field[]): Field[] =>
-  fields.flatMap((field) => (field.type === 'row' ? dataFields(field.fields) : 'name' in field ? [field] : []))
 
 function schemaOf(field: Field): JsonSchema | undefined {
   switch (field.type) {
@@ -35,12 +32,12 @@ function schemaOf(field: Field): JsonSchema | undefined {
  * The request body a guide endpoint takes: the collection's public fields in snake_case, with the
  * same limits and choice lists. Review fields and derived fields are left out.
  */
-export function guideBodySchema(collection: CollectionConfig): JsonSchema {
+export function guideBodySchema(fields: Field[]): JsonSchema {
   const properties: Record<string, JsonSchema> = {}
   const required: string[] = []
-  for (const field of dataFields(collection.fields)) {
+  for (const field of dataFields(fields)) {
     const { admin, access } = field as { admin?: { hidden?: boolean }; access?: { create?: unknown } }
-    if (!('name' in field) || admin?.hidden || access?.create === canReview) continue
+    if (admin?.hidden || access?.create === canReview) continue
     const schema = schemaOf(field)
     if (!schema) continue
     const name = toSnakeCase(field.name)

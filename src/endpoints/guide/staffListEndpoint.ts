@@ -1,7 +1,9 @@
-import type { CollectionSlug, Endpoint } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
 import { toSnakeCase } from '@/lib/caseConversion'
+import type { SubmissionSlug } from '@/submissions'
+import type { SubmissionForm } from '@/submissions/SubmissionForm'
 
 import { errorResponse, failure } from './envelope'
 
@@ -15,8 +17,8 @@ const snakeKeys = (doc: Record<string, unknown>) =>
  * GET /api/admin/<name>/?page=N[&page_size=M] for staff: the guide's paginated list, newest first,
  * in Django REST framework's page shape {count, next, previous, results}, snake_case fields.
  */
-export const staffListEndpoint = ({ path, collection }: { path: string; collection: CollectionSlug }): Endpoint => ({
-  path,
+export const staffListEndpoint = ({ slug: collection, guide }: SubmissionForm<SubmissionSlug>): Endpoint => ({
+  path: guide.listPath,
   method: 'get',
   handler: async (req) => {
     if (!req.user) return failure(401, [{ field: null, message: 'Authentication credentials were not provided.' }])

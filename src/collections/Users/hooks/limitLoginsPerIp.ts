@@ -1,8 +1,8 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { enforceRateLimit } from '@/hooks/enforceRateLimit'
-import { recordSecurityEvent } from '@/hooks/recordSecurityEvent'
-import { clientIp } from '@/lib/clientIp'
+import { enforceRateLimit } from '@/abuse/enforceRateLimit'
+import { recordSecurityEvent } from '@/abuse/recordSecurityEvent'
+import { clientIp } from '@/abuse/clientIp'
 
 /** Login attempts per IP, on top of each account's own lockout: stops one client trying many accounts. */
 export const limitLoginsPerIp: CollectionBeforeOperationHook = async ({ args, operation, req }) => {

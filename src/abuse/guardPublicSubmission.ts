@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto'
 import { APIError, type CollectionBeforeOperationHook, ValidationError } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
-import { captchaSettings, verifyCaptcha } from '@/lib/captcha'
-import { clientIp } from '@/lib/clientIp'
+import { FORM_TOO_LARGE_MESSAGE, MAX_FORM_BODY_BYTES, RETRY_AFTER_S } from '@/lib/constants'
 import { intEnv } from '@/lib/env'
+import type { SubmissionForm } from '@/submissions/SubmissionForm'
 
+import { captchaSettings, verifyCaptcha } from './captcha'
+import { clientIp } from './clientIp'
 import { enforceRateLimit } from './enforceRateLimit'
 import { recordSecurityEvent } from './recordSecurityEvent'
 
@@ -13,8 +15,6 @@ import { recordSecurityEvent } from './recordSecurityEvent'
 export const HONEYPOT_FIELD = 'faxNumber'
 export const CAPTCHA_HEADER = 'x-captcha-token'
 export const CAPTCHA_BODY_FIELD = 'captchaToken'
-// src/server.mjs refuses larger bodies earlier when they declare their length.
-const MAX_BODY_BYTES = 64 * 1024
 const LINK_PATTERN = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]/gi
 
 const CAPTCHA_MESSAGES = {
@@ -43,37 +43,23 @@ const contentFingerprint = (data: Record<string, unknown>): string => {
 
 /**
  * Every public create of a form (REST, GraphQL and the guide endpoints alike) passes here first,
- * cheapest check first: body size, honeypot, links in free text, rate limits (per IP, then per
- * recipient email), then the captcha, the only one that leaves the machine. Staff signed in to the admin and the Local API are not checked.
+ * cheapest check first: body size (src/server.mjs refuses larger bodies over HTTP before they are
+ * read; this holds for callers that bypass it), the rate limits (per IP, per recipient email, the
+ * same content again), the honeypot, links in free text, then the captcha, the only check that
+ * leaves the machine. Honeypot posts are counted like any other: a bot cannot post more by filling
+ * it. Staff signed in to the admin and the Local API are not checked.
  */
 export const guardPublicSubmission =
-  ({ captchaAction, linkFields }: { captchaAction: string; linkFields: string[] }): CollectionBeforeOperationHook =>
+  ({ captchaAction, contact, freeText }: Pick<SubmissionForm, 'captchaAction' | 'contact' | 'freeText'>): CollectionBeforeOperationHook =>
   async ({ args, collection, operation, req }) => {
     if (operation !== 'create' || req.payloadAPI === 'local' || checkRole(['admin', 'staff'], req.user)) return args
     const data = (args.data ?? {}) as Record<string, unknown>
     const form = collection.slug
-    const email = data.email ?? data.contactEmail
+    const email = data[contact.email]
 
-    const declaredBytes = Number(req.headers.get('content-length') ?? 0)
-    if (declaredBytes > MAX_BODY_BYTES || Buffer.byteLength(JSON.stringify(data)) > MAX_BODY_BYTES) {
-      await recordSecurityEvent(req, { kind: 'body-too-large', form, email, detail: `${declaredBytes} bytes` })
-      throw new APIError(`The form is too large (at most ${MAX_BODY_BYTES / 1024} KB).`, 413, undefined, true)
-    }
-
-    if (typeof data[HONEYPOT_FIELD] === 'string' && data[HONEYPOT_FIELD].trim() !== '') {
-      // Answered as if accepted, stored as spam (markSpam), and never emailed.
-      req.context.spam = true
-      await recordSecurityEvent(req, { kind: 'honeypot', form, email })
-      return acknowledgeOnly(args)
-    }
-
-    const maxLinks = intEnv('SPAM_MAX_LINKS', 2)
-    const linkErrors = linkFields
-      .filter((field) => typeof data[field] === 'string' && (data[field].match(LINK_PATTERN)?.length ?? 0) > maxLinks)
-      .map((path) => ({ path, message: `Please include at most ${maxLinks} links.` }))
-    if (linkErrors.length) {
-      await recordSecurityEvent(req, { kind: 'too-many-links', form, email, detail: linkErrors.map((e) => e.path).join(',') })
-      throw new ValidationError({ collection: form, errors: linkErrors, req })
+    if (Buffer.byteLength(JSON.stringify(data)) > MAX_FORM_BODY_BYTES) {
+      await recordSecurityEvent(req, { kind: 'body-too-large', form, email })
+      throw new APIError(FORM_TOO_LARGE_MESSAGE, 413, undefined, true)
     }
 
     const ip = clientIp(req.headers) ?? 'unknown'
@@ -82,6 +68,22 @@ export const guardPublicSubmission =
     if (typeof email === 'string' && email.trim())
       await enforceRateLimit(req, 'formPerEmail', `${form}:${email.trim().toLowerCase()}`, refused('per email'))
     await enforceRateLimit(req, 'sameContent', `${form}:${ip}:${contentFingerprint(data)}`, refused('same content'))
+
+    if (typeof data[HONEYPOT_FIELD] === 'string' && data[HONEYPOT_FIELD].trim() !== '') {
+      // Answered as if accepted, stored as spam (setInitialStatus), never emailed, never a duplicate.
+      req.context.spam = true
+      await recordSecurityEvent(req, { kind: 'honeypot', form, email })
+      return acknowledgeOnly(args)
+    }
+
+    const maxLinks = intEnv('SPAM_MAX_LINKS', 2)
+    const linkErrors = freeText
+      .filter((field) => typeof data[field] === 'string' && (data[field].match(LINK_PATTERN)?.length ?? 0) > maxLinks)
+      .map((path) => ({ path, message: `Please include at most ${maxLinks} links.` }))
+    if (linkErrors.length) {
+      await recordSecurityEvent(req, { kind: 'too-many-links', form, email, detail: linkErrors.map((e) => e.path).join(',') })
+      throw new ValidationError({ collection: form, errors: linkErrors, req })
+    }
 
     const settings = captchaSettings()
     if (settings && settings.provider !== 'none') {
@@ -94,7 +96,7 @@ export const guardPublicSubmission =
       if (!verdict.ok) {
         if (verdict.reason === 'unavailable') {
           await recordSecurityEvent(req, { kind: 'captcha-unavailable', form, email, detail: verdict.detail })
-          req.responseHeaders = new Headers({ 'Retry-After': '30' })
+          req.responseHeaders = new Headers({ 'Retry-After': String(RETRY_AFTER_S.captchaUnavailable) })
           throw new APIError('Captcha verification is unavailable right now; please try again in a moment.', 503, undefined, true)
         }
         await recordSecurityEvent(req, { kind: 'captcha-failed', form, email, detail: `${verdict.reason} ${verdict.detail ?? ''}`.trim() })

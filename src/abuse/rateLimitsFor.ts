@@ -2,7 +2,8 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 
 import { intEnv } from '@/lib/env'
-import { createRateLimits, type RateLimits } from '@/lib/rateLimits'
+
+import { createRateLimits, type RateLimits } from './rateLimits'
 
 const byInstance = new WeakMap<Payload, RateLimits>()
 
@@ -22,7 +23,7 @@ export function rateLimitsFor(payload: Payload): RateLimits {
     const onStoreError = (error: unknown) =>
       payload.logger.error({ err: error, msg: 'rate limit store failed; request let through' })
     // An idle connection lost (PostgreSQL restarting); the pool opens a new one when needed. (Not
-    // src/lib/outageTolerantPg's pool: rate-limiter-flexible recognises a store by its class name.)
+    // src/db/outageTolerantPg's pool: rate-limiter-flexible recognises a store by its class name.)
     pool.on('error', (error) => payload.logger.warn({ err: error, msg: 'rate limit store: idle connection lost' }))
     limits = createRateLimits({ pool, onStoreError })
     byInstance.set(payload, limits)

@@ -1,6 +1,6 @@
 import { APIError, type PayloadRequest } from 'payload'
 
-import type { RateLimitKind } from '@/lib/rateLimits'
+import type { RateLimitKind } from './rateLimits'
 
 import { rateLimitsFor } from './rateLimitsFor'
 

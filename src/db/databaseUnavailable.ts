@@ -1,5 +1,8 @@
 import type { Pool } from 'pg'
 
+/** What a request is answered while PostgreSQL cannot be reached (503, with Retry-After). */
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The service is briefly unavailable; please try again.'
+
 // SQLSTATE class 08 (connection exception); 57P01–57P03: the server is shutting down, crashed or
 // not yet accepting connections; 53300: too many connections.
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[123]$|53300$)/

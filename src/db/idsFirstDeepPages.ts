@@ -4,21 +4,23 @@ import type { DatabaseAdapterObj, TypeWithID } from 'payload'
 const IDS_FIRST_FROM_OFFSET = 1000
 
 /**
- * Deep pages of lists such as registrations, fast. The PostgreSQL adapter reads hasMany selects
+ * Deep pages of large lists (registrations), fast. The PostgreSQL adapter reads hasMany selects
  * and arrays through one lateral subquery per row, and PostgreSQL runs it for every row the
- * OFFSET skips too: page 1,000 of 100,000 registrations took a second. Here such a page is read
- * in two steps: the ids of the page (an index scan, no side tables), then the full rows of just
- * those ids, put back in the page's order. Same documents, same pagination figures.
+ * OFFSET skips too: page 1,000 of 100,000 registrations took a second. Here such a page of one of
+ * `slugs` is read in two steps: the ids of the page (an index scan on ./createdAtIdIndex.ts, no
+ * side tables), then the full rows of just those ids, put back in the page's order. Same
+ * documents, same pagination figures. Wraps the adapter's `find`, whose arguments and answer are
+ * the adapter contract of Payload 3 (pinned in ./databaseAdapter.ts).
  */
-export function idsFirstDeepPages<Adapter extends DatabaseAdapterObj>(adapterObj: Adapter): Adapter {
+export function idsFirstDeepPages<Adapter extends DatabaseAdapterObj>(slugs: readonly string[], adapterObj: Adapter): Adapter {
   return {
     ...adapterObj,
     init: (args) => {
       const adapter = adapterObj.init(args)
       const find = adapter.find.bind(adapter)
       adapter.find = async <T = TypeWithID>(findArgs: Parameters<typeof find>[0]) => {
-        const { limit = 10, page = 1 } = findArgs
-        if (!limit || (page - 1) * limit < IDS_FIRST_FROM_OFFSET) return find<T>(findArgs)
+        const { collection, limit = 10, page = 1 } = findArgs
+        if (!slugs.includes(collection) || !limit || (page - 1) * limit < IDS_FIRST_FROM_OFFSET) return find<T>(findArgs)
         const pageOfIds = await find<TypeWithID>({ ...findArgs, select: { id: true } })
         if (!pageOfIds.docs.length) return pageOfIds as never
         const ids = pageOfIds.docs.map(({ id }) => id)

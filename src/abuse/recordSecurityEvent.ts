@@ -1,10 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ChoiceValue, SECURITY_EVENT_KINDS } from '@/lib/choices'
-import { clientIp } from '@/lib/clientIp'
+import { clientIp } from './clientIp'
 import { pseudonymize } from '@/lib/pseudonymize'
 
-import { runAfterRequest } from './runAfterRequest'
+import { runAfterRequest } from '@/db/runAfterRequest'
 
 export type SecurityEventKind = ChoiceValue<typeof SECURITY_EVENT_KINDS>
 

@@ -7,7 +7,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible'
 
-import { intEnv } from './env'
+import { intEnv } from '@/lib/env'
 
 const HOUR_S = 3600
 

@@ -1,0 +1,15 @@
+import type { Payload } from 'payload'
+
+import { assertCaptchaConfigured } from '@/abuse/assertCaptchaConfigured'
+
+import { isProduction } from './env'
+
+/** Settings production cannot run without, checked once at start-up (development only warns). */
+export function assertProductionSettings(payload: Payload): void {
+  // Payload trusts its own origin for cookie-authenticated admin requests only when it knows it.
+  if (isProduction && !process.env.SERVER_URL) throw new Error('SERVER_URL must be set in production.')
+  // Without SMTP, emails would only be logged: confirmation links would never reach anyone.
+  if (isProduction && !process.env.SMTP_HOST)
+    throw new Error('SMTP_HOST must be set in production (see .env.example for the SMTP_* variables).')
+  assertCaptchaConfigured(payload.logger, isProduction)
+}

@@ -1,0 +1,67 @@
+import type { CollectionBeforeChangeHook, Endpoint, Field, Payload, PayloadRequest } from 'payload'
+
+import type { EmailTemplateKey, EmailValues } from '@/email/templateKeys'
+import type { SubmissionStatus } from '@/lib/choices'
+
+/** A submission as hooks and emails see it: the stored document, fields by name. */
+export type SubmissionDoc = { id: number; createdAt: string; status?: string | null; event?: unknown } & Record<string, unknown>
+
+/**
+ * What one public form is. `submissionCollection()` turns it into its collection (admin, access,
+ * the hooks in their order, the review fields); the registry (./index.ts) lists every form for the
+ * places that need them all: the guide's endpoints, emails, exports, the server's body limit.
+ */
+export type SubmissionForm<Slug extends string = string> = {
+  slug: Slug
+  labels: { singular: string; plural: string }
+  /** How emails name it, after "your": "registration", "sponsor application". */
+  formName: string
+  /** The requirements guide's endpoints for it: POST /api/<submitPath>/ and GET /api/admin/<listPath>/. */
+  guide: { submitPath: string; listPath: string; receivedMessage: string }
+  /** The action a reCAPTCHA v3 token must have been made for. */
+  captchaAction: string
+  /** The field that names a submission in the admin (its title, first column, searched). */
+  titleField: string
+  /** Its email and phone fields; `fields` places them with contactFields(contact). */
+  contact: { email: string; phone: string }
+  /**
+   * Who sent it, by field: the admin's title and search, and the emails' {{fullName}},
+   * {{firstName}} (the first word of the full name when not given) and {{organizationName}}.
+   */
+  person: { fullName: string; firstName?: string; organization?: string }
+  /** Admin list columns of its own, shown between the sender and the event. */
+  listColumns: string[]
+  /** Free-text fields, where links count as a spam signal. */
+  freeText: string[]
+  statuses: readonly SubmissionStatus[]
+  /**
+   * The status a public submission starts in. Staff and the Local API set the status they mean;
+   * a submission caught by the honeypot starts as `spam`, whatever this says.
+   */
+  initialStatus: string | ((req: PayloadRequest, data: Record<string, unknown>) => Promise<string>)
+  /**
+   * One submission per email address and event, a submission in a status that holds no place
+   * aside: a partial unique index is the guarantee, and a duplicate is a field error on the email
+   * field with `message` (after `onDuplicate`).
+   */
+  onePerEmail?: {
+    message: string
+    onDuplicate?: (existing: { id: number }, data: { email: string; event: number }, req: PayloadRequest) => Promise<void>
+  }
+  emails: {
+    /** The email a new submission gets, by the status it starts in. */
+    received: (status: string) => EmailTemplateKey | undefined
+    /** The email a change to this status brings. */
+    onStatus: Partial<Record<string, EmailTemplateKey>>
+    /** Placeholder values only this form has (a registration's links). */
+    values?: (payload: Payload, doc: SubmissionDoc) => EmailValues
+  }
+  /** Its own fields, in admin order; the event comes first and the review fields last. */
+  fields: Field[]
+  /** Its own beforeChange hooks, run after the shared ones. */
+  beforeChange?: CollectionBeforeChangeHook[]
+  endpoints?: Endpoint[]
+}
+
+/** Keeps the form's slug as a literal type, so the registry can type every collection call. */
+export const defineSubmissionForm = <const Slug extends string>(form: SubmissionForm<Slug>): SubmissionForm<Slug> => form

@@ -1,0 +1,36 @@
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { FORM_TOO_LARGE_MESSAGE, MAX_FORM_BODY_BYTES } from '@/lib/constants'
+
+import { SUBMISSION_FORMS } from '@/submissions'
+import written from './publicFormPaths.json'
+
+/** Payload's REST and GraphQL routes (its defaults, which payload.config.ts keeps). */
+const API_ROUTE = '/api'
+const GRAPHQL_ROUTE = `${API_ROUTE}/graphql`
+
+export type PublicFormPaths = { maxBytes: number; message: string; paths: string[] }
+
+/**
+ * Where the public posts forms, and the most it may send: each form's REST collection and guide
+ * endpoint, and GraphQL. The production server (src/server.mjs, plain JavaScript, which cannot
+ * import this registry) refuses larger bodies on these paths while they stream in; it reads them
+ * from publicFormPaths.json, written from here by `npm run generate:types`.
+ */
+export const publicFormPaths = (): PublicFormPaths => ({
+  maxBytes: MAX_FORM_BODY_BYTES,
+  message: FORM_TOO_LARGE_MESSAGE,
+  paths: [...SUBMISSION_FORMS.flatMap(({ slug, guide }) => [`${API_ROUTE}/${slug}`, `${API_ROUTE}${guide.submitPath}`]), GRAPHQL_ROUTE],
+})
+
+export const PUBLIC_FORM_PATHS_FILE = path.resolve('src/submissions/publicFormPaths.json')
+
+export const writePublicFormPaths = () => writeFile(PUBLIC_FORM_PATHS_FILE, `${JSON.stringify(publicFormPaths(), null, 2)}\n`)
+
+/** A form added without the file rewritten would go unguarded by the server's body limit. */
+export function assertPublicFormPathsCurrent(): void {
+  if (JSON.stringify(written) !== JSON.stringify(publicFormPaths())) {
+    throw new Error('src/submissions/publicFormPaths.json does not match the forms: run `npm run generate:types`.')
+  }
+}
