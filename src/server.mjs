@@ -43,19 +43,27 @@ if (nextVersion !== NEXT_WRITTEN_FOR) {
 
 // The public form paths and their body limit, written from the forms' registry (src/submissions).
 const formLimit = JSON.parse(readFileSync(new URL('./submissions/publicFormPaths.json', import.meta.url), 'utf8'))
-const publicFormPaths = new Set(formLimit.paths)
+const payloadFormPaths = new Set(formLimit.paths.payload)
+const guideFormPaths = new Set(formLimit.paths.guide)
 const corsOrigins = new Set((process.env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
 
+const pathOf = (request) => (request.url ?? '').split('?')[0].replace(/\/+$/, '')
 const isPublicFormPost = (request) =>
-  request.method === 'POST' && publicFormPaths.has((request.url ?? '').split('?')[0].replace(/\/+$/, ''))
+  request.method === 'POST' && (payloadFormPaths.has(pathOf(request)) || guideFormPaths.has(pathOf(request)))
 
-/** 413, and the connection closed: what the client has not sent yet is never read. */
+/**
+ * 413 in the error shape the path answers in (the guide's envelope on its endpoints), and the
+ * connection closed: what the client has not sent yet is never read.
+ */
 function refuseTooLarge(request, response) {
   const headers = { 'Content-Type': 'application/json', Connection: 'close' }
   const origin = request.headers.origin
   if (origin && corsOrigins.has(origin)) Object.assign(headers, { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' })
+  const body = guideFormPaths.has(pathOf(request))
+    ? { status: 'error', errors: [{ field: null, message: formLimit.message }] }
+    : { errors: [{ message: formLimit.message }] }
   response.writeHead(413, headers)
-  response.end(JSON.stringify({ errors: [{ message: formLimit.message }] }))
+  response.end(JSON.stringify(body))
 }
 
 /**

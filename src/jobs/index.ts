@@ -1,6 +1,7 @@
 import type { Config } from 'payload'
 
 import { intEnv } from '@/lib/env'
+import { assertPinnedVersion } from '@/lib/pinnedVersion'
 
 import { releaseStalledJobsNow } from './releaseStalledJobs'
 import { expireUnconfirmedRegistrations } from './tasks/expireUnconfirmedRegistrations'
@@ -12,6 +13,9 @@ import { sendEmail } from './tasks/sendEmail'
  * Jobs run every second inside the web process unless JOBS_AUTORUN=false: in tests, which run them
  * explicitly, and beside `npm run worker`.
  */
+// Both write Payload's payload_jobs table directly (docs/upgrading.md, entries 5 and 6).
+assertPinnedVersion('payload', '3.90.1', 'src/email/queueEmail.ts and src/jobs/releaseStalledJobs.ts')
+
 export const jobs: NonNullable<Config['jobs']> = {
   tasks: [sendEmail, expireUnconfirmedRegistrations, purgeSecurityEvents],
   autoRun: [{ cron: '* * * * * *', queue: 'default', limit: intEnv('JOBS_BATCH_SIZE', 50) }],

@@ -7,6 +7,8 @@ import { pipeline } from 'node:stream/promises'
 import type { ReadableStream } from 'node:stream/web'
 import { type CollectionSlug, createLocalReq, type Endpoint, type Plugin, type TaskConfig } from 'payload'
 
+import { assertPinnedVersion } from '@/lib/pinnedVersion'
+
 type ExportInput = { id: string; exportCollection: CollectionSlug; userCollection: CollectionSlug; userID: string } & Record<string, unknown>
 
 /**
@@ -19,6 +21,7 @@ type ExportInput = { id: string; exportCollection: CollectionSlug; userCollectio
 export const streamSavedExports =
   (exportsSlug: CollectionSlug): Plugin =>
   (config) => {
+    assertPinnedVersion('@payloadcms/plugin-import-export', '3.90.1', 'src/plugins/streamSavedExports.ts and guardDownload in src/plugins/index.ts')
     const endpoints = config.collections?.find(({ slug }) => slug === exportsSlug)?.endpoints
     const download = (Array.isArray(endpoints) ? endpoints : []).find(({ path }) => path === '/download')
     const streamDownload = download?.custom?.[PLUGIN_DOWNLOAD] as Endpoint['handler'] | undefined

@@ -10,7 +10,8 @@ import written from './publicFormPaths.json'
 const API_ROUTE = '/api'
 const GRAPHQL_ROUTE = `${API_ROUTE}/graphql`
 
-export type PublicFormPaths = { maxBytes: number; message: string; paths: string[] }
+/** `payload`: answered in Payload's error shape; `guide`: in the requirements guide's envelope. */
+export type PublicFormPaths = { maxBytes: number; message: string; paths: { payload: string[]; guide: string[] } }
 
 /**
  * Where the public posts forms, and the most it may send: each form's REST collection and guide
@@ -21,7 +22,10 @@ export type PublicFormPaths = { maxBytes: number; message: string; paths: string
 export const publicFormPaths = (): PublicFormPaths => ({
   maxBytes: MAX_FORM_BODY_BYTES,
   message: FORM_TOO_LARGE_MESSAGE,
-  paths: [...SUBMISSION_FORMS.flatMap(({ slug, guide }) => [`${API_ROUTE}/${slug}`, `${API_ROUTE}${guide.submitPath}`]), GRAPHQL_ROUTE],
+  paths: {
+    payload: [...SUBMISSION_FORMS.map(({ slug }) => `${API_ROUTE}/${slug}`), GRAPHQL_ROUTE],
+    guide: SUBMISSION_FORMS.map(({ guide }) => `${API_ROUTE}${guide.submitPath}`),
+  },
 })
 
 export const PUBLIC_FORM_PATHS_FILE = path.resolve('src/submissions/publicFormPaths.json')

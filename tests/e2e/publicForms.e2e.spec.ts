@@ -31,13 +31,17 @@ describe('public forms over real HTTP as the frontend', () => {
     expect(response.status).toBe(413)
   })
 
-  it.each(['/api/registrations', '/api/register/', '/api/graphql'])(
+  it.each([
+    ['/api/registrations', { errors: [{ message: 'The form is too large (at most 64 KB).' }] }],
+    ['/api/register/', { status: 'error', errors: [{ field: null, message: 'The form is too large (at most 64 KB).' }] }],
+    ['/api/graphql', { errors: [{ message: 'The form is too large (at most 64 KB).' }] }],
+  ])(
     'refuse a body sent without a length (chunked) to %s with 413 as it passes 64 KB, reading no further and storing nothing',
-    async (path) => {
+    async (path, answer) => {
       const email = `chunked-${Date.now()}@example.com`
       const refusal = await postChunkedWithoutEnd(`${baseURL}${path}`, JSON.stringify({ email, first_name: 'x'.repeat(70 * 1024) }))
       expect(refusal.status).toBe(413)
-      expect(refusal.body).toMatch(/too large/)
+      expect(JSON.parse(refusal.body)).toEqual(answer)
       // The server closed the connection instead of reading the rest.
       expect(refusal.closedBeforeBytes).toBeLessThan(CHUNKED_GIVE_UP_BYTES)
       const { body: login } = await httpJson(baseURL, 'POST', '/api/users/login', { body: SEEDED_ADMIN })
@@ -97,6 +101,8 @@ describe('public forms over real HTTP as the frontend', () => {
 
 /** A client that would go on sending for ever: 10 MB past the first part, unless the server hangs up first. */
 const CHUNKED_GIVE_UP_BYTES = 10 * 1024 * 1024
+/** A server that waits for the end of the body before answering gives no answer at all. */
+const ANSWER_DEADLINE_MS = 15_000
 
 /**
  * POSTs `firstPart` chunked (no Content-Length) and, without ending the body, waits for the
@@ -108,7 +114,15 @@ function postChunkedWithoutEnd(url: string, firstPart: string) {
     let sentAfterAnswer = 0
     let answer: { status: number; body: string } | undefined
     const outgoing = request(url, { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json' } })
-    const settle = () => (answer ? resolve({ ...answer, closedBeforeBytes: sentAfterAnswer }) : reject(new Error('connection closed without an answer')))
+    const noAnswer = setTimeout(() => {
+      reject(new Error(`no answer within ${ANSWER_DEADLINE_MS} ms while the body was still open`))
+      outgoing.destroy()
+    }, ANSWER_DEADLINE_MS)
+    const settle = () => {
+      clearTimeout(noAnswer)
+      if (answer) resolve({ ...answer, closedBeforeBytes: sentAfterAnswer })
+      else reject(new Error('connection closed without an answer'))
+    }
     outgoing.on('error', settle)
     outgoing.on('close', settle)
     outgoing.on('response', (response) => {
