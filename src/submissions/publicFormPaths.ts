@@ -1,10 +1,10 @@
+import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { FORM_TOO_LARGE_MESSAGE, MAX_FORM_BODY_BYTES } from '@/lib/constants'
 
 import { SUBMISSION_FORMS } from '@/submissions'
-import written from './publicFormPaths.json'
 
 /** Payload's REST and GraphQL routes (its defaults, which payload.config.ts keeps). */
 const API_ROUTE = '/api'
@@ -34,6 +34,7 @@ export const writePublicFormPaths = () => writeFile(PUBLIC_FORM_PATHS_FILE, `${J
 
 /** A form added without the file rewritten would go unguarded by the server's body limit. */
 export function assertPublicFormPathsCurrent(): void {
+  const written: unknown = JSON.parse(readFileSync(PUBLIC_FORM_PATHS_FILE, 'utf8'))
   if (JSON.stringify(written) !== JSON.stringify(publicFormPaths())) {
     throw new Error('src/submissions/publicFormPaths.json does not match the forms: run `npm run generate:types`.')
   }

@@ -1,10 +1,26 @@
-import { request } from 'node:http'
+import { Agent, request } from 'node:http'
 import { describe, expect, inject, it } from 'vitest'
 
 import { FRONTEND_ORIGIN, SEEDED_ADMIN } from '../helpers/credentials'
 import { httpJson } from '../helpers/httpClient'
 
 const baseURL = inject('baseURL')
+
+/** A published event open for registration, made by the seeded admin; its id. */
+async function createOpenEvent(name: string): Promise<number> {
+  const { body: login } = await httpJson(baseURL, 'POST', '/api/users/login', { body: SEEDED_ADMIN })
+  const event = await httpJson(baseURL, 'POST', '/api/events', {
+    token: login.token,
+    body: {
+      name: `${name} ${Date.now()}`,
+      startsAt: '2027-10-01T08:00:00.000Z',
+      endsAt: '2027-10-01T17:00:00.000Z',
+      registrationOpensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      _status: 'published',
+    },
+  })
+  return event.body.doc.id
+}
 
 describe('public forms over real HTTP as the frontend', () => {
   it('get a CORS preflight answer that allows the captcha header', async () => {
@@ -35,6 +51,8 @@ describe('public forms over real HTTP as the frontend', () => {
     ['/api/registrations', { errors: [{ message: 'The form is too large (at most 64 KB).' }] }],
     ['/api/register/', { status: 'error', errors: [{ field: null, message: 'The form is too large (at most 64 KB).' }] }],
     ['/api/graphql', { errors: [{ message: 'The form is too large (at most 64 KB).' }] }],
+    // Another spelling of the same route, as Next.js resolves it.
+    ['/api/./registrations', { errors: [{ message: 'The form is too large (at most 64 KB).' }] }],
   ])(
     'refuse a body sent without a length (chunked) to %s with 413 as it passes 64 KB, reading no further and storing nothing',
     async (path, answer) => {
@@ -50,6 +68,61 @@ describe('public forms over real HTTP as the frontend', () => {
     },
   )
 
+  it('refuse a client that asks first (Expect: 100-continue) and declares over 64 KB, without inviting the body', async () => {
+    const answer = await new Promise<{ status: number; invited: boolean }>((resolve, reject) => {
+      let invited = false
+      const outgoing = request(`${baseURL}/api/registrations`, {
+        method: 'POST',
+        agent: false,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': String(100 * 1024), Expect: '100-continue' },
+      })
+      outgoing.on('continue', () => (invited = true))
+      outgoing.on('response', (response) => {
+        response.resume()
+        resolve({ status: response.statusCode ?? 0, invited })
+        outgoing.destroy()
+      })
+      outgoing.on('error', reject)
+      outgoing.flushHeaders()
+    })
+    expect(answer).toEqual({ status: 413, invited: false })
+  })
+
+  it('accept two forms one after the other over one kept-alive connection', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const sockets = new Set<unknown>()
+    const post = (body: object) =>
+      new Promise<number>((resolve, reject) => {
+        const outgoing = request(`${baseURL}/api/volunteer/`, { method: 'POST', agent, headers: { 'Content-Type': 'application/json' } })
+        outgoing.on('socket', (socket) => sockets.add(socket))
+        outgoing.on('response', (response) => {
+          response.resume()
+          response.on('end', () => resolve(response.statusCode ?? 0))
+        })
+        outgoing.on('error', reject)
+        outgoing.end(JSON.stringify(body))
+      })
+    const event = await createOpenEvent('Keep Alive')
+    const volunteer = (n: number) => ({
+      event,
+      full_name: `Keep Alive ${n}`,
+      age_range: '18-24',
+      email: `keepalive-${n}-${Date.now()}@example.com`,
+      phone: '08031234567',
+      location: 'Ogbomoso',
+      volunteer_area: 'registration',
+      available_on_event_date: 'yes',
+      briefing_available: 'yes',
+      terms: true,
+    })
+    try {
+      expect([await post(volunteer(1)), await post(volunteer(2))]).toEqual([201, 201])
+      expect(sockets.size).toBe(1)
+    } finally {
+      agent.destroy()
+    }
+  })
+
   it('answer an empty form with field errors in the guide envelope', async () => {
     const response = await fetch(`${baseURL}/api/register/`, {
       method: 'POST',
@@ -63,24 +136,14 @@ describe('public forms over real HTTP as the frontend', () => {
   })
 
   it('count every post from one connection against its own IP, whatever X-Forwarded-For claims', async () => {
-    const { body: login } = await httpJson(baseURL, 'POST', '/api/users/login', { body: SEEDED_ADMIN })
-    const event = await httpJson(baseURL, 'POST', '/api/events', {
-      token: login.token,
-      body: {
-        name: `Spoof Check ${Date.now()}`,
-        startsAt: '2027-10-01T08:00:00.000Z',
-        endsAt: '2027-10-01T17:00:00.000Z',
-        registrationOpensAt: new Date(Date.now() - 86_400_000).toISOString(),
-        _status: 'published',
-      },
-    })
+    const eventId = await createOpenEvent('Spoof Check')
     const statuses: number[] = []
     for (let post = 1; post <= 6; post++) {
       const response = await fetch(`${baseURL}/api/exhibitors/`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${post}` },
         body: JSON.stringify({
-          event: event.body.doc.id,
+          event: eventId,
           business_name: `Spoof ${post}`,
           industry_category: 'agritech',
           business_description: `Attempt ${post}`,

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
 import { createOpenEvent, errorPaths, initialStatus, validSubmission } from '../helpers/submissions'
+import { createUser } from '../helpers/users'
 
 let payload: Payload
 let eventId: number
@@ -66,7 +67,7 @@ describe('sponsor applications sent twice by the public', () => {
 
 const statusesOf = async (collection: 'registrations' | 'volunteer-applications', email: string) =>
   (
-    await payload.find({ collection, where: { email: { equals: email } }, sort: 'createdAt', depth: 0, pagination: false })
+    await payload.find({ collection, where: { email: { equals: email } }, sort: 'id', depth: 0, pagination: false })
   ).docs.map((doc) => doc.status)
 
 describe.each(['registrations', 'volunteer-applications'] as const)('%s caught by the honeypot', (collection) => {
@@ -91,5 +92,17 @@ describe.each(['registrations', 'volunteer-applications'] as const)('%s caught b
     const outbox = await payload.find({ collection: 'email-outbox', where: { to: { equals: real.email } }, depth: 0 })
     expect(outbox.docs.map((email) => email.template)).not.toContain('already-registered')
     expect(outbox.totalDocs).toBe(1) // the real person's own first email
+  })
+
+  it('cannot be moved by staff into the place another submission holds: a field error on status', async () => {
+    const staff = await createUser(payload, ['staff'])
+    const real = validSubmission(collection, eventId)
+    const bot = await anonymous.post(`/${collection}`, { body: { ...real, faxNumber: '+1 555 0100' } })
+    const person = await anonymous.post(`/${collection}`, { body: real })
+    const moved = await staff.client.patch(`/${collection}/${bot.body.doc.id}`, { body: { status: initialStatus(collection) } })
+    expect(moved.status).toBe(400)
+    expect(moved.body.errors[0].data.errors).toEqual([
+      expect.objectContaining({ path: 'status', message: expect.stringContaining(`already holds the place (#${person.body.doc.id})`) }),
+    ])
   })
 })

@@ -86,6 +86,12 @@ describe.each(SUBMISSION_SLUGS)('%s posted by the public', (collection) => {
     expect(doc.score ?? null).toBeNull()
   })
 
+  it('created through the Local API (seeds, imports) keep the status they are given', async () => {
+    const status = collection === 'registrations' ? 'confirmed' : 'accepted'
+    const doc = await payload.create({ collection, data: { ...validSubmission(collection, eventId), status } as never, context: { skipEmails: true } })
+    expect((await stored(collection, doc.id as number)).status).toBe(status)
+  })
+
   it('does not echo personal data or review fields back', async () => {
     const response = await anonymous.post(`/${collection}`, { body: validSubmission(collection, eventId) })
     expect(response.status).toBe(201)
