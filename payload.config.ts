@@ -13,6 +13,7 @@ import { databaseAdapter } from '@/db/databaseAdapter'
 import { emailAdapter } from '@/email/emailAdapter'
 import { guideEndpoints } from '@/endpoints/guide'
 import { health } from '@/endpoints/health'
+import { submissionStatus } from '@/endpoints/submissionStatus'
 import { answerDatabaseOutage } from '@/hooks/answerDatabaseOutage'
 import { jobs } from '@/jobs'
 import { assertProductionSettings } from '@/lib/assertProductionSettings'
@@ -51,7 +52,7 @@ export default buildConfig({
   // The frontend sends its captcha token in X-Captcha-Token.
   cors: { origins: allowedOrigins, headers: ['X-Captcha-Token'] },
   csrf: allowedOrigins,
-  endpoints: [health, ...guideEndpoints],
+  endpoints: [health, ...submissionStatus, ...guideEndpoints],
   hooks: { afterError: [answerDatabaseOutage] },
   onInit: (payload) => {
     assertProductionSettings(payload)

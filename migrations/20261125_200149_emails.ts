@@ -91,8 +91,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_email_templates_id_idx" ON "payload_locked_documents_rels" USING btree ("email_templates_id");
   CREATE INDEX "payload_locked_documents_rels_email_outbox_id_idx" ON "payload_locked_documents_rels" USING btree ("email_outbox_id");`)
 
-  // A new installation sends sensible emails before an editor has touched anything.
-  await ensureDefaultTemplates(payload, req)
+  // A new installation sends sensible emails before an editor has touched anything. The keys this
+  // schema knows; later keys are seeded by the migration that adds them.
+  await ensureDefaultTemplates(payload, req, [
+    'registration-confirmation-request',
+    'registration-received',
+    'registration-confirmed',
+    'registration-waitlisted',
+    'already-registered',
+    'sponsor-application-received',
+    'exhibitor-application-received',
+    'volunteer-application-received',
+    'application-accepted',
+    'application-rejected',
+    'application-waitlisted',
+    'staff-new-submission',
+  ])
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -121,7 +121,9 @@ export interface Config {
   jobs: {
     tasks: {
       sendEmail: TaskSendEmail;
+      offerWaitlistPlaces: TaskOfferWaitlistPlaces;
       expireUnconfirmedRegistrations: TaskExpireUnconfirmedRegistrations;
+      expireWaitlistOffers: TaskExpireWaitlistOffers;
       purgeSecurityEvents: TaskPurgeSecurityEvents;
       createCollectionExport: TaskCreateCollectionExport;
       createCollectionImport: TaskCreateCollectionImport;
@@ -215,7 +217,16 @@ export interface Registration {
   joinCommunity?: boolean | null;
   agreeUpdates?: boolean | null;
   physicalEventAck: boolean;
-  status: 'pending-confirmation' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'spam';
+  /**
+   * Place in the queue: 1 is offered the next free place.
+   */
+  waitlistPosition?: number | null;
+  /**
+   * Joined the waitlist.
+   */
+  waitlistedAt?: string | null;
+  offerExpiresAt?: string | null;
+  status: 'pending-confirmation' | 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired' | 'spam';
   /**
    * The staff member handling this submission.
    */
@@ -247,7 +258,7 @@ export interface Event {
   timezone: string;
   venue?: string | null;
   /**
-   * Seats available; leave empty for no limit.
+   * Places available, counting confirmed registrations and open waitlist offers; leave empty for no limit. Raising it offers the new places to the waitlist.
    */
   capacity?: number | null;
   registrationOpensAt?: string | null;
@@ -356,6 +367,11 @@ export interface SponsorApplication {
   confirmed?: boolean | null;
   status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn' | 'spam';
   /**
+   * When the decision was saved.
+   */
+  decidedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  /**
    * The staff member handling this submission.
    */
   assignedTo?: (number | null) | User;
@@ -402,6 +418,11 @@ export interface ExhibitorApplication {
   termsAgreement: boolean;
   status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn' | 'spam';
   /**
+   * When the decision was saved.
+   */
+  decidedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  /**
    * The staff member handling this submission.
    */
   assignedTo?: (number | null) | User;
@@ -437,6 +458,11 @@ export interface VolunteerApplication {
   terms: boolean;
   status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn' | 'spam';
   /**
+   * When the decision was saved.
+   */
+  decidedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  /**
    * The staff member handling this submission.
    */
   assignedTo?: (number | null) | User;
@@ -462,6 +488,7 @@ export interface EmailTemplate {
     | 'registration-received'
     | 'registration-confirmed'
     | 'registration-waitlisted'
+    | 'registration-offered'
     | 'already-registered'
     | 'sponsor-application-received'
     | 'exhibitor-application-received'
@@ -505,6 +532,7 @@ export interface EmailOutbox {
     | 'registration-received'
     | 'registration-confirmed'
     | 'registration-waitlisted'
+    | 'registration-offered'
     | 'already-registered'
     | 'sponsor-application-received'
     | 'exhibitor-application-received'
@@ -703,7 +731,9 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'sendEmail'
+          | 'offerWaitlistPlaces'
           | 'expireUnconfirmedRegistrations'
+          | 'expireWaitlistOffers'
           | 'purgeSecurityEvents'
           | 'createCollectionExport'
           | 'createCollectionImport';
@@ -743,7 +773,9 @@ export interface PayloadJob {
     | (
         | 'inline'
         | 'sendEmail'
+        | 'offerWaitlistPlaces'
         | 'expireUnconfirmedRegistrations'
+        | 'expireWaitlistOffers'
         | 'purgeSecurityEvents'
         | 'createCollectionExport'
         | 'createCollectionImport'
@@ -876,6 +908,9 @@ export interface RegistrationsSelect<T extends boolean = true> {
   joinCommunity?: T;
   agreeUpdates?: T;
   physicalEventAck?: T;
+  waitlistPosition?: T;
+  waitlistedAt?: T;
+  offerExpiresAt?: T;
   status?: T;
   assignedTo?: T;
   score?: T;
@@ -903,6 +938,8 @@ export interface SponsorApplicationsSelect<T extends boolean = true> {
   outcomes?: T;
   confirmed?: T;
   status?: T;
+  decidedAt?: T;
+  decidedBy?: T;
   assignedTo?: T;
   score?: T;
   reviewerNotes?: T;
@@ -926,6 +963,8 @@ export interface ExhibitorApplicationsSelect<T extends boolean = true> {
   complianceDeclaration?: T;
   termsAgreement?: T;
   status?: T;
+  decidedAt?: T;
+  decidedBy?: T;
   assignedTo?: T;
   score?: T;
   reviewerNotes?: T;
@@ -950,6 +989,8 @@ export interface VolunteerApplicationsSelect<T extends boolean = true> {
   motivation?: T;
   terms?: T;
   status?: T;
+  decidedAt?: T;
+  decidedBy?: T;
   assignedTo?: T;
   score?: T;
   reviewerNotes?: T;
@@ -1231,9 +1272,31 @@ export interface TaskSendEmail {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskOfferWaitlistPlaces".
+ */
+export interface TaskOfferWaitlistPlaces {
+  input: {
+    event: number;
+  };
+  output: {
+    offered: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskExpireUnconfirmedRegistrations".
  */
 export interface TaskExpireUnconfirmedRegistrations {
+  input?: unknown;
+  output: {
+    expired: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireWaitlistOffers".
+ */
+export interface TaskExpireWaitlistOffers {
   input?: unknown;
   output: {
     expired: number;

@@ -62,6 +62,16 @@ const DEFAULTS: Record<EmailTemplateKey, { subject: string; paragraphs: Paragrap
       SIGN_OFF,
     ],
   },
+  'registration-offered': {
+    subject: 'A place at {{eventName}} is yours if you want it',
+    paragraphs: [
+      'Hi {{firstName}},',
+      'A place has opened up at {{eventName}} on {{eventDate}} at {{venue}}, and you are next on the waitlist. Accept it from your registration page before {{acceptBy}}; after that it goes to the next person.',
+      '[Accept my place]({{statusUrl}})',
+      'If you can no longer come, you can cancel from the same page so someone else gets the place.',
+      SIGN_OFF,
+    ],
+  },
   'already-registered': {
     subject: 'You are already registered for {{eventName}}',
     paragraphs: [
@@ -77,6 +87,7 @@ const DEFAULTS: Record<EmailTemplateKey, { subject: string; paragraphs: Paragrap
     paragraphs: [
       'Hi {{firstName}},',
       'Thank you for applying to sponsor {{eventName}} on behalf of {{organizationName}}. Our partnerships team will review it and get back to you.',
+      '[See your application and its status]({{statusUrl}})',
       SIGN_OFF,
     ],
   },
@@ -85,6 +96,7 @@ const DEFAULTS: Record<EmailTemplateKey, { subject: string; paragraphs: Paragrap
     paragraphs: [
       'Hi {{firstName}},',
       'Thank you for applying to exhibit {{organizationName}} at {{eventName}}. We will review your application and get back to you.',
+      '[See your application and its status]({{statusUrl}})',
       SIGN_OFF,
     ],
   },
@@ -93,6 +105,7 @@ const DEFAULTS: Record<EmailTemplateKey, { subject: string; paragraphs: Paragrap
     paragraphs: [
       'Hi {{firstName}},',
       'Thank you for offering to volunteer at {{eventName}}. We will review your application and get back to you before the volunteer briefing.',
+      '[See your application and its status]({{statusUrl}})',
       SIGN_OFF,
     ],
   },
@@ -101,6 +114,7 @@ const DEFAULTS: Record<EmailTemplateKey, { subject: string; paragraphs: Paragrap
     paragraphs: [
       'Hi {{firstName}},',
       'Good news: your {{formName}} for {{eventName}} has been accepted. We will be in touch shortly with the next steps.',
+      '[See your application and its status]({{statusUrl}})',
       SIGN_OFF,
     ],
   },
@@ -109,6 +123,7 @@ const DEFAULTS: Record<EmailTemplateKey, { subject: string; paragraphs: Paragrap
     paragraphs: [
       'Hi {{firstName}},',
       'Thank you for your {{formName}} for {{eventName}}. We are unable to accept it this time, and we hope to see you at a future OTEI event.',
+      '[See your application and its status]({{statusUrl}})',
       SIGN_OFF,
     ],
   },
@@ -117,6 +132,7 @@ const DEFAULTS: Record<EmailTemplateKey, { subject: string; paragraphs: Paragrap
     paragraphs: [
       'Hi {{firstName}},',
       'Thank you for your {{formName}} for {{eventName}}. It is on our waitlist for now; we will let you know if a place opens up.',
+      '[See your application and its status]({{statusUrl}})',
       SIGN_OFF,
     ],
   },

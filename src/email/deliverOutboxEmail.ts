@@ -10,6 +10,7 @@ import { messageIdDomain } from './emailAdapter'
 import { emailValues } from './emailValues'
 import { loadTemplate } from './loadTemplate'
 import { renderEmail } from './renderEmail'
+import { withStatusLink } from './withStatusLink'
 
 export const maxEmailAttempts = () => intEnv('EMAIL_MAX_ATTEMPTS', 10)
 
@@ -58,7 +59,7 @@ export async function deliverOutboxEmail(payload: Payload, outboxId: number): Pr
       await record({ status: 'failed', lastError: 'The submission was deleted before the email went out.' })
       return 'failed'
     }
-    const rendered = renderEmail(await loadTemplate(payload, outbox.template, eventId), values)
+    const rendered = renderEmail(withStatusLink(outbox.template, await loadTemplate(payload, outbox.template, eventId)), values)
     subject = rendered.subject
     await payload.sendEmail({ to: outbox.to, subject, html: rendered.html, text: rendered.text, messageId })
   } catch (error) {

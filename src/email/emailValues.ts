@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { Event } from '@/payload-types'
 import { formatEventDate } from '@/lib/eventDate'
 import { type SubmissionSlug, submissionForm } from '@/submissions'
+import { statusUrl } from '@/submissions/statusLink'
 import type { SubmissionDoc, SubmissionForm } from '@/submissions/SubmissionForm'
 
 import { publicBaseUrl } from './registrationLinks'
@@ -38,6 +39,7 @@ export async function emailValues(
     eventDate: formatEventDate(event?.startsAt, event?.timezone),
     venue: event?.venue || 'a venue to be announced',
     adminUrl: `${publicBaseUrl(payload)}/admin/collections/${collection}/${id}`,
+    statusUrl: statusUrl(payload, collection, doc),
     ...form.emails.values?.(payload, doc),
   }
 }

@@ -1,10 +1,17 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { defaultTemplate } from './defaultTemplates'
-import { EMAIL_TEMPLATE_KEYS } from './templateKeys'
+import { EMAIL_TEMPLATE_KEYS, type EmailTemplateKey } from './templateKeys'
 
-/** Creates the editable default template of every key that has none; leaves edited ones alone. */
-export async function ensureDefaultTemplates(payload: Payload, req?: PayloadRequest): Promise<number> {
+/**
+ * Creates the editable default template of every key (of `keys`) that has none; leaves edited ones
+ * alone. A migration passes the keys its schema knows: a key added later has its own migration.
+ */
+export async function ensureDefaultTemplates(
+  payload: Payload,
+  req?: PayloadRequest,
+  keys: readonly EmailTemplateKey[] = EMAIL_TEMPLATE_KEYS,
+): Promise<number> {
   const { docs } = await payload.find({
     collection: 'email-templates',
     where: { event: { exists: false } },
@@ -15,7 +22,7 @@ export async function ensureDefaultTemplates(payload: Payload, req?: PayloadRequ
     req,
   })
   const existing = new Set(docs.map((doc) => doc.key))
-  const missing = EMAIL_TEMPLATE_KEYS.filter((key) => !existing.has(key))
+  const missing = keys.filter((key) => !existing.has(key))
   for (const key of missing) {
     const { subject, body } = defaultTemplate(key)
     await payload.create({

@@ -9,9 +9,10 @@ export const PLACEHOLDERS = {
   eventName: { description: "The event's name", sample: 'OTEI 2027' },
   eventDate: { description: 'The day the event starts, in its time zone', sample: 'Saturday, 20 March 2027 at 09:00' },
   venue: { description: "The event's venue", sample: 'LAUTECH Main Auditorium, Ogbomoso' },
-  statusUrl: { description: 'A personal link to see the registration and its status', sample: 'https://api.otei.ng/api/registrations/status?token=sample' },
+  statusUrl: { description: 'A personal link to see the registration or application, its status, and withdraw it', sample: 'https://api.otei.ng/api/status?token=sample' },
   confirmUrl: { description: 'The link that confirms the registration', sample: 'https://api.otei.ng/api/registrations/confirm?token=sample' },
   confirmBy: { description: 'When the confirmation link expires', sample: 'Monday, 30 November 2026 at 18:00' },
+  acceptBy: { description: 'When an offered place from the waitlist lapses unless accepted', sample: 'Tuesday, 1 December 2026 at 18:00' },
   formName: { description: 'Which form was sent: registration, sponsor, exhibitor or volunteer application', sample: 'sponsor application' },
   organizationName: { description: 'The organisation named in an application', sample: 'Acme Ventures' },
   adminUrl: { description: 'Where staff open the submission in the admin', sample: 'https://api.otei.ng/admin/collections/registrations/1' },
@@ -21,7 +22,7 @@ export type PlaceholderName = keyof typeof PLACEHOLDERS
 export type EmailValues = Partial<Record<PlaceholderName, string>>
 
 const PERSON: PlaceholderName[] = ['firstName', 'fullName', 'eventName', 'eventDate', 'venue']
-const APPLICANT: PlaceholderName[] = [...PERSON, 'formName', 'organizationName']
+const APPLICANT: PlaceholderName[] = [...PERSON, 'formName', 'organizationName', 'statusUrl']
 
 type TemplateSpec = {
   label: string
@@ -30,6 +31,11 @@ type TemplateSpec = {
   placeholders: readonly PlaceholderName[]
   /** Placeholders without which the email is useless; saving a template without them is refused. */
   required?: readonly PlaceholderName[]
+  /**
+   * Sent to staff, not to the person: it carries no personal status link. Every other email gets
+   * one appended when its wording has none (renderEmail).
+   */
+  toStaff?: true
 }
 
 export const EMAIL_TEMPLATES = {
@@ -51,8 +57,14 @@ export const EMAIL_TEMPLATES = {
   },
   'registration-waitlisted': {
     label: 'Registration: waitlisted',
-    sentWhen: 'Staff moved a registration to the waitlist.',
+    sentWhen: 'A registration found the event full (or staff moved it to the waitlist).',
     placeholders: [...PERSON, 'statusUrl'],
+  },
+  'registration-offered': {
+    label: 'Registration: a place is offered',
+    sentWhen: 'A place freed up and goes to the first person on the waitlist, who accepts it from their status page.',
+    placeholders: [...PERSON, 'statusUrl', 'acceptBy'],
+    required: ['statusUrl', 'acceptBy'],
   },
   'already-registered': {
     label: 'Registration: already registered',
@@ -94,6 +106,7 @@ export const EMAIL_TEMPLATES = {
     label: 'Staff: new submission',
     sentWhen: 'Any new registration or application; sent to STAFF_NOTIFY_EMAILS.',
     placeholders: [...PERSON, 'formName', 'organizationName', 'adminUrl'],
+    toStaff: true,
   },
 } as const satisfies Record<string, TemplateSpec>
 

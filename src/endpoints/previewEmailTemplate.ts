@@ -4,6 +4,7 @@ import type { Endpoint } from 'payload'
 import { teamMember } from '@/access/teamMember'
 import { renderEmail } from '@/email/renderEmail'
 import { PLACEHOLDERS, type EmailValues, type PlaceholderName } from '@/email/templateKeys'
+import { withStatusLink } from '@/email/withStatusLink'
 import { escapeHtml } from '@/lib/htmlPage'
 
 const SAMPLE_VALUES = Object.fromEntries(
@@ -28,7 +29,8 @@ export const previewEmailTemplate: Endpoint = {
       req,
     })
     if (!template) return Response.json({ errors: [{ message: 'Not Found' }] }, { status: 404 })
-    const email = renderEmail({ subject: template.subject, body: template.body as unknown as SerializedEditorState }, SAMPLE_VALUES)
+    const content = { subject: template.subject, body: template.body as unknown as SerializedEditorState }
+    const email = renderEmail(withStatusLink(template.key, content), SAMPLE_VALUES)
     const banner = `<div style="font-family:system-ui,sans-serif;background:#fef3c7;padding:12px 16px;border-bottom:1px solid #f59e0b">
 <strong>Preview with sample data</strong> · Subject: ${escapeHtml(email.subject)}</div>`
     const textPart = `<pre style="max-width:560px;margin:24px auto;white-space:pre-wrap;font-family:ui-monospace,monospace;background:#fff;padding:16px;border-radius:8px">${escapeHtml(email.text)}</pre>`

@@ -2,11 +2,13 @@ import type { Field, PayloadRequest } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
 import { canReview } from '@/access/fields/canReview'
+import { setByServer } from '@/access/fields/setByServer'
 import { APPLICATION_STATUSES } from '@/lib/choices'
 
 import { choiceField } from './choiceField'
 
 const reviewAccess = { create: canReview, read: canReview, update: canReview }
+const recordAccess = { create: setByServer, read: canReview, update: setByServer }
 
 /**
  * What staff record while reviewing a submission. The public can neither set nor read these:
@@ -15,13 +17,20 @@ const reviewAccess = { create: canReview, read: canReview, update: canReview }
 export const reviewFields = ({
   statuses = APPLICATION_STATUSES,
   initialStatus = 'submitted',
-}: { statuses?: readonly { value: string; label: string }[]; initialStatus?: string } = {}): Field[] => [
+  recordsDecisions = true,
+}: {
+  statuses?: readonly { value: string; label: string }[]
+  initialStatus?: string
+  /** Adds decidedAt and decidedBy, filled in by the server (enforceStatusWorkflow). */
+  recordsDecisions?: boolean
+} = {}): Field[] => [
   {
     ...choiceField('status', statuses, { required: true, index: true }),
     defaultValue: initialStatus,
     access: reviewAccess,
     admin: { position: 'sidebar' },
   },
+  ...(recordsDecisions ? decisionFields : []),
   {
     name: 'assignedTo',
     type: 'relationship',
@@ -52,5 +61,21 @@ export const reviewFields = ({
     maxLength: 5000,
     access: reviewAccess,
     admin: { position: 'sidebar' },
+  },
+]
+
+const decisionFields: Field[] = [
+  {
+    type: 'row',
+    admin: { position: 'sidebar' },
+    fields: [
+      {
+        name: 'decidedAt',
+        type: 'date',
+        access: recordAccess,
+        admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' }, description: 'When the decision was saved.' },
+      },
+      { name: 'decidedBy', type: 'relationship', relationTo: 'users', access: recordAccess, admin: { readOnly: true } },
+    ],
   },
 ]

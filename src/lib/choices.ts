@@ -42,8 +42,9 @@ export const REGISTRATION_STATUSES = [
   { value: 'pending-confirmation', label: 'Waiting for email confirmation' },
   { value: 'confirmed', label: 'Confirmed' },
   { value: 'waitlisted', label: 'Waitlisted' },
+  { value: 'offered', label: 'Offered a place (from the waitlist)' },
   { value: 'cancelled', label: 'Cancelled' },
-  { value: 'expired', label: 'Expired (never confirmed)', holdsNoPlace: true },
+  { value: 'expired', label: 'Expired (not confirmed in time)', holdsNoPlace: true },
   SPAM_STATUS,
 ] as const satisfies readonly SubmissionStatus[]
 

@@ -13,5 +13,11 @@ declare module 'payload' {
     skipEmails?: boolean
     /** The events this request's submissions name, read once (src/fields/eventField.ts). */
     submissionEvents?: Map<number, Promise<SubmissionEvent | null>>
+    /**
+     * Set by enforceStatusWorkflow (beforeChange, with the row locked) for each submission whose
+     * status this request saves: the status it had, keyed `<slug>:<id>`. What a save changed is
+     * read from here, not from `previousDoc`, which may predate a concurrent save.
+     */
+    statusBeforeSave?: Map<string, string>
   }
 }

@@ -1,4 +1,12 @@
-import type { CollectionBeforeChangeHook, Endpoint, Field, Payload, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
+  Endpoint,
+  Field,
+  Payload,
+  PayloadRequest,
+} from 'payload'
 
 import type { EmailTemplateKey, EmailValues } from '@/email/templateKeys'
 import type { SubmissionStatus } from '@/lib/choices'
@@ -34,6 +42,8 @@ export type SubmissionForm<Slug extends string = string> = {
   /** Free-text fields, where links count as a spam signal. */
   freeText: string[]
   statuses: readonly SubmissionStatus[]
+  /** How a submission moves between its statuses (./workflow/workflows.ts). */
+  workflow: SubmissionWorkflow
   /**
    * The status a public submission starts in. Staff and the Local API set the status they mean;
    * a submission caught by the honeypot starts as `spam`, whatever this says.
@@ -58,9 +68,25 @@ export type SubmissionForm<Slug extends string = string> = {
   }
   /** Its own fields, in admin order; the event comes first and the review fields last. */
   fields: Field[]
-  /** Its own beforeChange hooks, run after the shared ones. */
+  /** Its own hooks, run after the shared ones. */
   beforeChange?: CollectionBeforeChangeHook[]
+  afterChange?: CollectionAfterChangeHook[]
+  afterDelete?: CollectionAfterDeleteHook[]
   endpoints?: Endpoint[]
+}
+
+/**
+ * Where a submission may go from each status. Enforced on every save, by anyone (staff, the
+ * person's status page, the app's own jobs): a status not listed in `next` is final.
+ */
+export type SubmissionWorkflow = {
+  next: Partial<Record<string, readonly string[]>>
+  /** Where the person's own "withdraw" on their status page takes the submission. */
+  withdrawnStatus: string
+  /** The statuses that are staff decisions: reaching one records decidedAt and decidedBy. */
+  decisions: readonly string[]
+  /** An offer the person accepts from their status page (a place from the waitlist). */
+  acceptOffer?: { from: string; to: string }
 }
 
 /** Keeps the form's slug as a literal type, so the registry can type every collection call. */

@@ -6,6 +6,7 @@ import { APPLICATION_STATUSES, EXHIBITION_PACKAGES, INDUSTRY_CATEGORIES } from '
 
 import { APPLICATION_DECISION_EMAILS } from './applicationDecisionEmails'
 import { defineSubmissionForm } from './SubmissionForm'
+import { APPLICATION_WORKFLOW } from './workflow/workflows'
 
 const contact = { email: 'contactEmail', phone: 'contactPhone' }
 
@@ -21,6 +22,7 @@ export const exhibitorApplications = defineSubmissionForm({
   listColumns: ['exhibitionPackage'],
   freeText: ['businessName', 'businessDescription', 'contactPersonName'],
   statuses: APPLICATION_STATUSES,
+  workflow: APPLICATION_WORKFLOW,
   initialStatus: 'submitted',
   emails: { received: () => 'exhibitor-application-received', onStatus: APPLICATION_DECISION_EMAILS },
   fields: [

@@ -8,6 +8,7 @@ import { APPLICATION_STATUSES, ORGANIZATION_TYPES, SPONSOR_BUDGETS, SPONSOR_INTE
 
 import { APPLICATION_DECISION_EMAILS } from './applicationDecisionEmails'
 import { defineSubmissionForm } from './SubmissionForm'
+import { APPLICATION_WORKFLOW } from './workflow/workflows'
 
 const contact = { email: 'contactEmail', phone: 'contactPhone' }
 
@@ -24,6 +25,7 @@ export const sponsorApplications = defineSubmissionForm({
   listColumns: ['sponsorTier'],
   freeText: ['orgName', 'officeAddress', 'contactPersonName', 'jobTitle', 'outcomes'],
   statuses: APPLICATION_STATUSES,
+  workflow: APPLICATION_WORKFLOW,
   initialStatus: 'submitted',
   emails: { received: () => 'sponsor-application-received', onStatus: APPLICATION_DECISION_EMAILS },
   fields: [

@@ -14,6 +14,7 @@ import { preventDuplicateSubmission } from './hooks/preventDuplicateSubmission'
 import { queueSubmissionEmails } from './hooks/queueSubmissionEmails'
 import { setInitialStatus } from './hooks/setInitialStatus'
 import type { SubmissionForm } from './SubmissionForm'
+import { enforceStatusWorkflow } from './workflow/enforceStatusWorkflow'
 
 /** Every field of a form's collection: its event first, then its own fields, then the review fields. */
 export const submissionFields = (form: SubmissionForm): Field[] => [
@@ -22,6 +23,7 @@ export const submissionFields = (form: SubmissionForm): Field[] => [
   ...reviewFields({
     statuses: form.statuses,
     initialStatus: typeof form.initialStatus === 'string' ? form.initialStatus : form.statuses[0].value,
+    recordsDecisions: form.workflow.decisions.length > 0,
   }),
 ]
 
@@ -30,9 +32,10 @@ export const submissionFields = (form: SubmissionForm): Field[] => [
  * submission's story:
  * - beforeOperation: the anti-abuse guard (size, rate limits, honeypot, links, captcha), then
  *   phone searches rewritten to the stored form;
- * - beforeChange: the starting status (spam, staff's choice, or the form's), the one-per-email
- *   rule, then the form's own hooks;
- * - afterChange: the emails, queued in the same transaction.
+ * - beforeChange: the starting status (spam, staff's choice, or the form's), a change of status
+ *   checked against the form's workflow (with the row locked), the one-per-email rule, then the
+ *   form's own hooks;
+ * - afterChange: the emails, queued in the same transaction, then the form's own.
  * Each hook reads what it depends on itself (req.context, the form), so none relies on another
  * having run first.
  */
@@ -46,7 +49,15 @@ export function submissionCollection(form: SubmissionForm): CollectionConfig {
     admin: {
       group: 'Submissions',
       useAsTitle: titleField,
-      defaultColumns: [titleField, contact.email, ...form.listColumns, 'event', 'status', 'createdAt'],
+      defaultColumns: [
+        titleField,
+        contact.email,
+        ...form.listColumns,
+        'event',
+        'status',
+        ...(form.workflow.decisions.length ? ['assignedTo', 'score'] : []),
+        'createdAt',
+      ],
       listSearchableFields: [...new Set([titleField, form.person.fullName, contact.email, contact.phone])],
       hidden: hiddenFromNonStaff,
       pagination: { defaultLimit: 50 },
@@ -61,8 +72,14 @@ export function submissionCollection(form: SubmissionForm): CollectionConfig {
     // The one-per-email rule's unique index is partial (spam aside): ./onePerEmailIndexes.ts.
     hooks: {
       beforeOperation: [guardPublicSubmission(form), normalizePhoneSearch([contact.phone])],
-      beforeChange: [setInitialStatus(form), preventDuplicateSubmission(form), ...(form.beforeChange ?? [])],
-      afterChange: [queueSubmissionEmails(form)],
+      beforeChange: [
+        setInitialStatus(form),
+        enforceStatusWorkflow(form),
+        preventDuplicateSubmission(form),
+        ...(form.beforeChange ?? []),
+      ],
+      afterChange: [queueSubmissionEmails(form), ...(form.afterChange ?? [])],
+      afterDelete: form.afterDelete,
     },
     endpoints: form.endpoints,
     fields,

@@ -6,6 +6,7 @@ import { AGE_RANGES, APPLICATION_STATUSES, VOLUNTEER_AREAS, YES_NO_MAYBE } from 
 
 import { APPLICATION_DECISION_EMAILS } from './applicationDecisionEmails'
 import { defineSubmissionForm } from './SubmissionForm'
+import { APPLICATION_WORKFLOW } from './workflow/workflows'
 
 const contact = { email: 'email', phone: 'phone' }
 
@@ -21,6 +22,7 @@ export const volunteerApplications = defineSubmissionForm({
   listColumns: ['volunteerArea'],
   freeText: ['fullName', 'location', 'skills', 'motivation'],
   statuses: APPLICATION_STATUSES,
+  workflow: APPLICATION_WORKFLOW,
   initialStatus: 'submitted',
   onePerEmail: { message: 'already applied to volunteer at this event' },
   emails: { received: () => 'volunteer-application-received', onStatus: APPLICATION_DECISION_EMAILS },

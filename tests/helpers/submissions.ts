@@ -9,6 +9,9 @@ export { SUBMISSION_SLUGS, type SubmissionSlug } from '@/submissions'
 export const initialStatus = (collection: SubmissionSlug) =>
   collection === 'registrations' ? 'pending-confirmation' : 'submitted'
 
+/** A status staff may move a new submission to (the first step of its workflow). */
+export const reviewedStatus = (collection: SubmissionSlug) => (collection === 'registrations' ? 'waitlisted' : 'under-review')
+
 const unique = () => randomBytes(4).toString('hex')
 
 /** The data of a published event whose registration window is open now. */

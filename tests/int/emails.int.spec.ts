@@ -132,7 +132,7 @@ describe('a registration from the public', () => {
     expect((await payload.findByID({ collection: 'registrations', id })).status).toBe('confirmed')
     const [message] = await deliveredTo(email)
     expect(message.subject).toBe(`Your registration for ${event.name}`)
-    expect(message.text).toMatch(/\/api\/registrations\/status\?token=/)
+    expect(message.text).toMatch(/\/api\/status\?token=registrations\./)
   })
 
   it('answers a frontend that confirms with Accept: application/json', async () => {
@@ -196,8 +196,9 @@ describe('a second registration with the same address', () => {
       await runQueuedJobs(payload)
       return smtp.to(email).find((message) => message.subject.startsWith('You are already registered'))
     })
-    const statusPage = await anonymous.get('/registrations/status', {
-      query: { token: linkIn(notice.text, '/api/registrations/status').searchParams.get('token') },
+    const statusPage = await anonymous.get('/status', {
+      query: { token: linkIn(notice.text, '/api/status').searchParams.get('token') },
+      headers: { Accept: 'text/html' },
     })
     expect(statusPage.status).toBe(200)
     expect(statusPage.body).toContain('Waiting for email confirmation')
@@ -241,7 +242,7 @@ describe('applications from the public', () => {
     const address = body.contactEmail as string
     await deliveredTo(address)
     const path = `/sponsor-applications/${created.body.doc.id}`
-    expect((await staff.client.patch(path, { body: { reviewerNotes: 'Strong fit' } })).status).toBe(200)
+    expect((await staff.client.patch(path, { body: { reviewerNotes: 'Strong fit', status: 'under-review' } })).status).toBe(200)
     expect((await staff.client.patch(path, { body: { status: 'accepted' } })).status).toBe(200)
     const [, accepted] = await deliveredTo(address, 2)
     expect(accepted.subject).toBe(`Your sponsor application for ${EVENT_NAME} is accepted`)

@@ -6,6 +6,7 @@ import { RestClient } from '../helpers/restClient'
 import {
   createOpenEvent,
   initialStatus,
+  reviewedStatus,
   SUBMISSION_SLUGS,
   type SubmissionSlug,
   validSubmission,
@@ -99,10 +100,10 @@ describe.each(cases)('%s over REST as %s', (collection, actor) => {
 
   it(`${allowed.update ? 'can' : 'cannot'} update the review status`, async () => {
     const id = await seedSubmission(collection)
-    const response = await clients[actor].patch(`/${collection}/${id}`, { body: { status: 'waitlisted' } })
+    const response = await clients[actor].patch(`/${collection}/${id}`, { body: { status: reviewedStatus(collection) } })
     expect(response.status).toBe(allowed.update ? 200 : 403)
     const doc = await payload.findByID({ collection, id })
-    expect(doc.status).toBe(allowed.update ? 'waitlisted' : initialStatus(collection))
+    expect(doc.status).toBe(allowed.update ? reviewedStatus(collection) : initialStatus(collection))
   })
 
   it(`${allowed.delete ? 'can' : 'cannot'} delete`, async () => {
@@ -149,11 +150,11 @@ describe.each(cases)('%s over GraphQL as %s', (collection, actor) => {
   it(`${allowed.update ? 'can' : 'cannot'} update the review status`, async () => {
     const id = await seedSubmission(collection)
     const response = await clients[actor].graphql(
-      `mutation ($id: Int!) { update${singular}(id: $id, data: { status: waitlisted }) { id } }`,
+      `mutation ($id: Int!) { update${singular}(id: $id, data: { status: ${reviewedStatus(collection).replace('-', '_')} }) { id } }`,
       { id },
     )
     if (!allowed.update) expect(response.body.errors[0].extensions.statusCode).toBe(403)
-    expect((await payload.findByID({ collection, id })).status).toBe(allowed.update ? 'waitlisted' : initialStatus(collection))
+    expect((await payload.findByID({ collection, id })).status).toBe(allowed.update ? reviewedStatus(collection) : initialStatus(collection))
   })
 
   it(`${allowed.delete ? 'can' : 'cannot'} delete`, async () => {

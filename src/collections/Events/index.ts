@@ -6,6 +6,7 @@ import { slugField } from '@/fields/slugField'
 import { timezoneField } from '@/fields/timezoneField'
 import { DEFAULT_EVENT_TIMEZONE } from '@/lib/choices'
 
+import { offerPlacesWhenCapacityGrows } from './hooks/offerPlacesWhenCapacityGrows'
 import { mustFollow } from './mustFollow'
 
 const dayAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
@@ -27,6 +28,7 @@ export const Events: CollectionConfig = {
     drafts: true,
     maxPerDoc: 50,
   },
+  hooks: { afterChange: [offerPlacesWhenCapacityGrows] },
   access: {
     read: publishedOrTeam,
     readVersions: staffOrAdmin,
@@ -56,7 +58,10 @@ export const Events: CollectionConfig = {
       name: 'capacity',
       type: 'number',
       min: 1,
-      admin: { description: 'Seats available; leave empty for no limit.', step: 1 },
+      admin: {
+        description: 'Places available, counting confirmed registrations and open waitlist offers; leave empty for no limit. Raising it offers the new places to the waitlist.',
+        step: 1,
+      },
       validate: (value: number | null | undefined) =>
         value == null || (Number.isInteger(value) && value >= 1) ? true : 'Enter a whole number of seats, 1 or more.',
     },

@@ -7,11 +7,13 @@ import { relationId } from '@/lib/relationId'
 
 import type { SubmissionSlug } from '@/submissions'
 import type { SubmissionDoc, SubmissionForm } from '../SubmissionForm'
+import { statusBeforeSave } from '../workflow/statusBeforeSave'
 
 /**
  * Queues the emails a submission's story calls for, in the submission's transaction: the one a
  * new submission gets (by the status it starts in), a staff alert to STAFF_NOTIFY_EMAILS, and the
- * one a status change brings, to the form's email field. Spam and Local API writes that say
+ * one a status change brings, to the form's email field — a change measured from the status the
+ * row had under its lock, so a decision two staff save at once is emailed once. Spam and Local API writes that say
  * `context.skipEmails` (seeds) get none.
  */
 export const queueSubmissionEmails =
@@ -28,7 +30,7 @@ export const queueSubmissionEmails =
       if (template) await queueEmail(req.payload, { ...about, template, to }, req)
       const staff = listEnv('STAFF_NOTIFY_EMAILS')
       if (staff.length) await queueEmail(req.payload, { ...about, template: 'staff-new-submission', to: staff.join(', ') }, req)
-    } else if (operation === 'update' && doc.status !== previousDoc?.status) {
+    } else if (operation === 'update' && doc.status !== (statusBeforeSave(req, slug, doc.id) ?? previousDoc?.status)) {
       const template = emails.onStatus[doc.status]
       if (template) await queueEmail(req.payload, { ...about, template, to }, req)
     }

@@ -1,5 +1,5 @@
 import { canReadPII } from '@/access/fields/canReadPII'
-import { confirmationDeadline, confirmUrl, statusUrl } from '@/email/registrationLinks'
+import { confirmationDeadline, confirmUrl } from '@/email/registrationLinks'
 import type { EmailTemplateKey } from '@/email/templateKeys'
 import { confirmRegistration } from '@/endpoints/confirmRegistration'
 import { registrationStatus } from '@/endpoints/registrationStatus'
@@ -11,9 +11,13 @@ import { GENDERS, INTEREST_AREAS, PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES 
 import { formatEventDate } from '@/lib/eventDate'
 
 import { defineSubmissionForm } from '../SubmissionForm'
+import { REGISTRATION_WORKFLOW } from '../workflow/workflows'
 import { fillFullName } from './hooks/fillFullName'
+import { holdPlaceOrWaitlist } from './hooks/holdPlaceOrWaitlist'
+import { offerDeletedPlace, offerFreedPlace } from './hooks/offerFreedPlaces'
 import { registrationStatusOnCreate } from './registrationStatusOnCreate'
 import { sendAlreadyRegisteredNotice } from './sendAlreadyRegisteredNotice'
+import { waitlistFields } from './waitlistFields'
 
 const contact = { email: 'email', phone: 'phone' }
 
@@ -24,7 +28,7 @@ const RECEIVED_EMAIL_BY_STATUS: Partial<Record<string, EmailTemplateKey>> = {
   waitlisted: 'registration-waitlisted',
 }
 
-type RegistrationRef = { id: number; createdAt: string }
+type RegistrationRef = { id: number; createdAt: string; offerExpiresAt?: string | null }
 
 export const registrations = defineSubmissionForm({
   slug: 'registrations',
@@ -36,25 +40,28 @@ export const registrations = defineSubmissionForm({
   contact,
   // `name` is kept in step with first and last name (fillFullName).
   person: { fullName: 'name', firstName: 'firstName', organization: 'organizationName' },
-  listColumns: [],
+  listColumns: ['waitlistPosition'],
   freeText: ['firstName', 'lastName', 'city', 'organizationName', 'role', 'hearAbout', 'specialRequests', 'accessibilityNeeds'],
   statuses: REGISTRATION_STATUSES,
+  workflow: REGISTRATION_WORKFLOW,
   initialStatus: registrationStatusOnCreate,
   onePerEmail: { message: 'already registered for this event', onDuplicate: sendAlreadyRegisteredNotice },
   emails: {
     received: (status) => RECEIVED_EMAIL_BY_STATUS[status],
-    onStatus: { confirmed: 'registration-confirmed', waitlisted: 'registration-waitlisted' },
+    onStatus: { confirmed: 'registration-confirmed', waitlisted: 'registration-waitlisted', offered: 'registration-offered' },
     values: (payload, doc) => {
       const registration = doc as RegistrationRef & typeof doc
       const timeZone = (doc.event as { timezone?: string } | undefined)?.timezone
       return {
         confirmUrl: confirmUrl(payload, registration),
         confirmBy: formatEventDate(confirmationDeadline(registration).toISOString(), timeZone),
-        statusUrl: statusUrl(payload, registration),
+        acceptBy: registration.offerExpiresAt ? formatEventDate(registration.offerExpiresAt, timeZone) : '',
       }
     },
   },
-  beforeChange: [fillFullName],
+  beforeChange: [fillFullName, holdPlaceOrWaitlist],
+  afterChange: [offerFreedPlace],
+  afterDelete: [offerDeletedPlace],
   endpoints: [...confirmRegistration, registrationStatus],
   fields: [
     {
@@ -103,5 +110,6 @@ export const registrations = defineSubmissionForm({
       ],
     },
     consentField('physicalEventAck', 'Understands this is an in-person event', { required: true }),
+    ...waitlistFields,
   ],
 })
