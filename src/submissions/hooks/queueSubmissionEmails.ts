@@ -19,9 +19,9 @@ import { statusBeforeSave } from '../workflow/statusBeforeSave'
 export const queueSubmissionEmails =
   ({ slug, contact, emails }: Pick<SubmissionForm, 'slug' | 'contact' | 'emails'>): CollectionAfterChangeHook<SubmissionDoc> =>
   async ({ data, doc: returned, operation, previousDoc, req }) => {
-    // `doc` is already filtered by read access (a public client cannot read email or status);
-    // what was written is `data` over it.
-    const doc = { ...returned, ...data } as SubmissionDoc
+    // `doc` is already filtered by read access (a public client cannot read email or status) and
+    // by the caller's `select`; what the row now holds is `data` over it, over the row before.
+    const doc = { ...previousDoc, ...returned, ...data } as SubmissionDoc
     if (req.context.skipEmails || !doc.status || doc.status === SPAM_STATUS.value) return returned
     const to = String(doc[contact.email])
     const about = { submission: { relationTo: slug as SubmissionSlug, value: doc.id }, event: relationId(doc.event) }

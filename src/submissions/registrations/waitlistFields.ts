@@ -12,10 +12,11 @@ const recordAccess = { create: setByServer, read: canReview, update: setByServer
 const positionInWaitlist: FieldHook = async ({ siblingData, req }) => {
   const event = relationId(siblingData.event)
   if (siblingData.status !== 'waitlisted' || !siblingData.waitlistedAt || event === undefined) return null
+  const joined = new Date(siblingData.waitlistedAt).toISOString()
   const database = await requestDatabase(req.payload, req)
   const { rows } = await database.execute(sql`
     select count(*)::int + 1 as position from registrations
-    where event_id = ${event} and status = 'waitlisted' and (waitlisted_at, id) < (${siblingData.waitlistedAt}::timestamptz, ${siblingData.id})`)
+    where event_id = ${event} and status = 'waitlisted' and (waitlisted_at, id) < (${joined}::timestamptz, ${siblingData.id})`)
   return Number(rows[0]?.position)
 }
 

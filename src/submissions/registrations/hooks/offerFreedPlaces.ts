@@ -13,11 +13,13 @@ export const queuePlaceOffers = (req: PayloadRequest, event: number) =>
   req.payload.jobs.queue({ task: 'offerWaitlistPlaces', input: { event }, req })
 
 /** A registration that gave up its place (cancelled, expired offer) frees it. */
-export const offerFreedPlace: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
+export const offerFreedPlace: CollectionAfterChangeHook = async ({ data, doc, operation, previousDoc, req }) => {
   if (operation !== 'update') return doc
+  // `doc` holds only what the caller selected; the row is `data` over the row before.
+  const after = { ...previousDoc, ...doc, ...data }
   const before = statusBeforeSave(req, 'registrations', doc.id) ?? previousDoc?.status
-  const event = relationId(doc.event)
-  if (event !== undefined && PLACE_TAKING_STATUSES.includes(before) && !PLACE_TAKING_STATUSES.includes(doc.status)) {
+  const event = relationId(after.event)
+  if (event !== undefined && PLACE_TAKING_STATUSES.includes(before) && !PLACE_TAKING_STATUSES.includes(after.status)) {
     await queuePlaceOffers(req, event)
   }
   return doc
