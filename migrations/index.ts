@@ -4,6 +4,7 @@ import * as migration_20261125_175734_security from './20261125_175734_security'
 import * as migration_20261125_200149_emails from './20261125_200149_emails';
 import * as migration_20261125_220337_list_index from './20261125_220337_list_index';
 import * as migration_20261201_225900_one_per_email from './20261201_225900_one_per_email';
+import * as migration_20261202_023810_outbox_requeue from './20261202_023810_outbox_requeue';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261201_225900_one_per_email.up,
     down: migration_20261201_225900_one_per_email.down,
-    name: '20261201_225900_one_per_email'
+    name: '20261201_225900_one_per_email',
+  },
+  {
+    up: migration_20261202_023810_outbox_requeue.up,
+    down: migration_20261202_023810_outbox_requeue.down,
+    name: '20261202_023810_outbox_requeue'
   },
 ];

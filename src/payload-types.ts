@@ -540,6 +540,11 @@ export interface EmailOutbox {
   lastError?: string | null;
   sentAt?: string | null;
   messageId?: string | null;
+  /**
+   * When staff last sent it again after it failed.
+   */
+  requeuedAt?: string | null;
+  requeuedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1004,6 +1009,8 @@ export interface EmailOutboxSelect<T extends boolean = true> {
   lastError?: T;
   sentAt?: T;
   messageId?: T;
+  requeuedAt?: T;
+  requeuedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
