@@ -23,6 +23,7 @@ export const EmailOutbox: CollectionConfig = {
     defaultColumns: ['to', 'template', 'status', 'attempts', 'sentAt', 'createdAt'],
     hidden: hiddenFromNonStaff,
     pagination: { defaultLimit: 50 },
+    components: { edit: { beforeDocumentControls: ['/src/components/SendAgainButton#SendAgainButton'] } },
   },
   defaultSort: '-createdAt',
   access: {
@@ -61,9 +62,22 @@ export const EmailOutbox: CollectionConfig = {
     // this collection through the API.
     {
       name: 'requeuedAt',
+      label: 'Sent again at',
       type: 'date',
-      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, description: 'When staff last sent it again after it failed.' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'When staff last sent it again after it failed.',
+        condition: (data) => Boolean(data.requeuedAt),
+      },
     },
-    { name: 'requeuedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'requeuedBy',
+      label: 'Sent again by',
+      type: 'relationship',
+      relationTo: 'users',
+      admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data.requeuedBy) },
+    },
   ],
 }
