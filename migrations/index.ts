@@ -4,8 +4,9 @@ import * as migration_20261125_175734_security from './20261125_175734_security'
 import * as migration_20261125_200149_emails from './20261125_200149_emails';
 import * as migration_20261125_220337_list_index from './20261125_220337_list_index';
 import * as migration_20261201_225900_one_per_email from './20261201_225900_one_per_email';
-import * as migration_20261202_024032_staff_workflow from './20261202_024032_staff_workflow';
-import * as migration_20261202_024033_offer_template from './20261202_024033_offer_template';
+import * as migration_20261202_023810_outbox_requeue from './20261202_023810_outbox_requeue';
+import * as migration_20261202_030511_staff_workflow from './20261202_030511_staff_workflow';
+import * as migration_20261202_030512_offer_template from './20261202_030512_offer_template';
 
 export const migrations = [
   {
@@ -39,13 +40,18 @@ export const migrations = [
     name: '20261201_225900_one_per_email',
   },
   {
-    up: migration_20261202_024032_staff_workflow.up,
-    down: migration_20261202_024032_staff_workflow.down,
-    name: '20261202_024032_staff_workflow'
+    up: migration_20261202_023810_outbox_requeue.up,
+    down: migration_20261202_023810_outbox_requeue.down,
+    name: '20261202_023810_outbox_requeue',
   },
   {
-    up: migration_20261202_024033_offer_template.up,
-    down: migration_20261202_024033_offer_template.down,
-    name: '20261202_024033_offer_template',
+    up: migration_20261202_030511_staff_workflow.up,
+    down: migration_20261202_030511_staff_workflow.down,
+    name: '20261202_030511_staff_workflow'
+  },
+  {
+    up: migration_20261202_030512_offer_template.up,
+    down: migration_20261202_030512_offer_template.down,
+    name: '20261202_030512_offer_template',
   },
 ];

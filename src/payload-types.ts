@@ -568,6 +568,11 @@ export interface EmailOutbox {
   lastError?: string | null;
   sentAt?: string | null;
   messageId?: string | null;
+  /**
+   * When staff last sent it again after it failed.
+   */
+  requeuedAt?: string | null;
+  requeuedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1045,6 +1050,8 @@ export interface EmailOutboxSelect<T extends boolean = true> {
   lastError?: T;
   sentAt?: T;
   messageId?: T;
+  requeuedAt?: T;
+  requeuedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -5,6 +5,7 @@ import { canReadPII } from '@/access/fields/canReadPII'
 import { hiddenFromNonStaff } from '@/access/hiddenFromNonStaff'
 import { staffOrAdmin } from '@/access/staffOrAdmin'
 import { EMAIL_TEMPLATE_KEYS, EMAIL_TEMPLATES } from '@/email/templateKeys'
+import { requeueOutboxEmail } from '@/endpoints/requeueOutboxEmail'
 import { EMAIL_STATUSES } from '@/lib/choices'
 import { SUBMISSION_SLUGS } from '@/submissions'
 
@@ -22,6 +23,7 @@ export const EmailOutbox: CollectionConfig = {
     defaultColumns: ['to', 'template', 'status', 'attempts', 'sentAt', 'createdAt'],
     hidden: hiddenFromNonStaff,
     pagination: { defaultLimit: 50 },
+    components: { edit: { beforeDocumentControls: ['/src/components/SendAgainButton#SendAgainButton'] } },
   },
   defaultSort: '-createdAt',
   access: {
@@ -30,6 +32,7 @@ export const EmailOutbox: CollectionConfig = {
     update: () => false,
     delete: adminOnly,
   },
+  endpoints: [requeueOutboxEmail],
   fields: [
     { name: 'to', type: 'text', required: true, index: true, access: { read: canReadPII } },
     {
@@ -51,8 +54,30 @@ export const EmailOutbox: CollectionConfig = {
     { name: 'event', type: 'relationship', relationTo: 'events' },
     { name: 'subject', type: 'text', admin: { description: 'As sent.' } },
     { name: 'attempts', type: 'number', required: true, defaultValue: 0 },
+    // Kept when staff send a failed email again, so the cause stays in view until it is sent.
     { name: 'lastError', type: 'textarea' },
     { name: 'sentAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'messageId', type: 'text' },
+    // Set only by POST /api/email-outbox/:id/requeue (the "Send again" button); no one updates
+    // this collection through the API.
+    {
+      name: 'requeuedAt',
+      label: 'Sent again at',
+      type: 'date',
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'When staff last sent it again after it failed.',
+        condition: (data) => Boolean(data.requeuedAt),
+      },
+    },
+    {
+      name: 'requeuedBy',
+      label: 'Sent again by',
+      type: 'relationship',
+      relationTo: 'users',
+      admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data.requeuedBy) },
+    },
   ],
 }

@@ -2,7 +2,7 @@ import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
 
 import { ensureDefaultTemplates } from '@/email/ensureDefaultTemplates'
 
-// Apart from 20261202_024032_staff_workflow: PostgreSQL cannot use an enum value in the
+// Apart from 20261202_030511_staff_workflow: PostgreSQL cannot use an enum value in the
 // transaction that added it, and each migration runs in its own.
 export async function up({ payload, req }: MigrateUpArgs): Promise<void> {
   await ensureDefaultTemplates(payload, req, ['registration-offered'])
