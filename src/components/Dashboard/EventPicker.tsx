@@ -10,8 +10,8 @@ const eventDay = (event: DashboardEvent) =>
 export function EventPicker({ events, selected }: { events: readonly DashboardEvent[]; selected: DashboardEvent }) {
   return (
     <form className="otei-dashboard__picker" method="get">
-      <label htmlFor="otei-dashboard-event">Event</label>
-      <select id="otei-dashboard-event" name="event" defaultValue={String(selected.id)}>
+      <label htmlFor="otei-dashboard-event-picker">Event</label>
+      <select id="otei-dashboard-event-picker" name="event" defaultValue={String(selected.id)}>
         {events.map((event) => (
           <option key={event.id} value={event.id}>
             {`${event.name} (${eventDay(event)})`}
