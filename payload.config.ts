@@ -39,6 +39,7 @@ export default buildConfig({
     // No Gravatar: the admin must not call out to third parties with staff email hashes.
     avatar: 'default',
     importMap: { baseDir: dirname },
+    components: { beforeDashboard: ['/src/components/Dashboard#Dashboard'] },
     meta: { titleSuffix: ' · OTEI Admin' },
   },
   collections: [...submissionCollections, Events, EmailTemplates, EmailOutbox, Users, SecurityEvents],

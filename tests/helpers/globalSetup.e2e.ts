@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
     smtpPort: number
+    /** The server's database, for a test that sets up rows no client can write (tests/e2e/dashboard). */
+    databaseUrl: string
   }
 }
 
@@ -45,5 +47,6 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', server.baseURL)
   project.provide('smtpPort', smtpPort)
+  project.provide('databaseUrl', database.url)
   return teardown
 }
