@@ -124,7 +124,7 @@ function page(req: PayloadRequest, found: Found | undefined, status: number, not
   return htmlPage({
     title,
     status,
-    body: `${notice ? `<p class="notice" role="status">${escapeHtml(notice)}</p>` : ''}<dl>${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>${confirm}${forms}`,
+    body: `${notice ? `<p class="${status >= 400 ? 'notice error' : 'notice'}" role="status">${escapeHtml(notice)}</p>` : ''}<dl>${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>${confirm}${forms}`,
   })
 }
 
@@ -157,6 +157,20 @@ export const submissionStatus: Endpoint[] = [
       const found = await lookUp(req, req.searchParams.get('token'))
       return 'doc' in found ? answer(req, found) : refuse(req, found)
     },
+    custom: {
+      openapi: {
+        tags: ['Status page'],
+        summary: "A person's own submission: form, status, event, waitlist position or offer, possible actions",
+        security: [],
+        parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' }, description: 'From the status link in any email about the submission' }],
+        responses: {
+          200: { description: 'JSON (or an HTML page when the client accepts text/html)' },
+          400: { description: 'Missing or invalid token' },
+          404: { description: 'The submission no longer exists' },
+          410: { description: 'The link has expired' },
+        },
+      },
+    },
   },
   {
     path: '/status',
@@ -184,6 +198,31 @@ export const submissionStatus: Endpoint[] = [
       }
       const updated = await lookUp(req, token)
       return 'doc' in updated ? answer(req, updated, DONE[action](form.formName)) : refuse(req, updated)
+    },
+    custom: {
+      openapi: {
+        tags: ['Status page'],
+        summary: 'Withdraw the submission, or accept a place offered from the waitlist',
+        security: [],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['token', 'action'],
+                properties: { token: { type: 'string' }, action: { type: 'string', enum: ['withdraw', 'accept'] } },
+              },
+            },
+          },
+        },
+        responses: {
+          200: { description: 'Done: the submission as GET answers it' },
+          400: { description: 'Missing or invalid token, or unknown action' },
+          404: { description: 'The submission no longer exists' },
+          409: { description: 'Not possible now (already final, or the offer lapsed)' },
+          410: { description: 'The link has expired' },
+        },
+      },
     },
   },
 ]
