@@ -93,7 +93,7 @@ describe('the admin home as staff', () => {
       'Waitlisted 2',
       'Waiting for email confirmation 1',
       'Cancelled 1',
-      'Expired (never confirmed) 0',
+      'Expired (not confirmed in time) 0',
       'Spam (caught by the honeypot) 1',
       '8 in all',
       '3 of 5 places taken',

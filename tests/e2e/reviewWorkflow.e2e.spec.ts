@@ -86,7 +86,8 @@ describe('staff reviewing in the admin', () => {
     await page.goto(`/admin/collections/registrations?where[event][equals]=${eventId}`)
     for (const name of [...confirmed, pending]) await page.getByRole('link', { name: `${name} Afolabi` }).waitFor()
     await page.getByRole('button', { name: 'Filters' }).click()
-    await page.getByRole('button', { name: 'Add Filter' }).click()
+    // The event's filter is there already: add "and status is Confirmed" to it.
+    await page.locator('.where-builder .condition__actions-add').first().click()
     const condition = page.locator('.where-builder .condition').last()
     await choose(condition.locator('.condition__field'), 'Status')
     await choose(condition.locator('.condition__operator'), 'equals')
@@ -117,6 +118,7 @@ describe('staff reviewing in the admin', () => {
   })
 
   it('cannot skip the review: the list refuses to accept an application not yet reviewed', async () => {
+    await page.goto(`/admin/collections/sponsor-applications?where[event][equals]=${eventId}`)
     await page.getByRole('row', { name: new RegExp(notReviewed) }).getByRole('checkbox').check()
     await page.locator('.list-selection').getByRole('button', { name: 'Edit' }).click()
     const drawer = page.locator('.edit-many__main')
@@ -127,9 +129,11 @@ describe('staff reviewing in the admin', () => {
     const stored = await httpJson(baseURL, 'GET', `/api/sponsor-applications?where[orgName][equals]=${notReviewed}`, { token })
     expect(stored.body.docs[0].status).toBe('submitted')
     expect(smtp.to(sponsorEmail(notReviewed)).filter((email) => email.subject.includes('is accepted'))).toHaveLength(0)
+    await page.screenshot({ path: 'test-results/review-refused.png' })
   })
 
   it('see the decision recorded on the application', async () => {
+    await page.goto(`/admin/collections/sponsor-applications?where[event][equals]=${eventId}`)
     await page.getByRole('link', { name: sponsors[0] }).click()
     await page.locator('#field-decidedAt').waitFor()
     expect(await page.locator('#field-decidedAt input').inputValue()).not.toBe('')
