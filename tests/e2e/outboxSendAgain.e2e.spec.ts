@@ -8,6 +8,7 @@ import { type AppServer, startAppServer } from '../helpers/appServer'
 import { launchChromium, loginToAdmin } from '../helpers/browser'
 import { httpJson } from '../helpers/httpClient'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
+import { openEventData } from '../helpers/events'
 import { appEnv, createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 import { waitFor } from '../helpers/waitFor'
 
@@ -75,14 +76,7 @@ beforeAll(async () => {
   expect((await httpJson(server.baseURL, 'POST', '/api/users', { token, body: { ...staff, roles: ['staff'] } })).status).toBe(201)
   const event = await httpJson(server.baseURL, 'POST', '/api/events', {
     token,
-    body: {
-      name: `Requeue Day ${run}`,
-      startsAt: '2027-09-01T08:00:00.000Z',
-      endsAt: '2027-09-01T17:00:00.000Z',
-      registrationOpensAt: new Date(Date.now() - 86_400_000).toISOString(),
-      registrationClosesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-      _status: 'published',
-    },
+    body: openEventData({ name: `Requeue Day ${run}` }),
   })
   expect(event.status).toBe(201)
 

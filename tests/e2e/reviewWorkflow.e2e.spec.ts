@@ -5,6 +5,7 @@ import { launchChromium, loginToAdmin } from '../helpers/browser'
 import { SEEDED_ADMIN } from '../helpers/credentials'
 import { httpJson } from '../helpers/httpClient'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
+import { openEventData } from '../helpers/events'
 import { waitFor } from '../helpers/waitFor'
 
 const baseURL = inject('baseURL')
@@ -28,13 +29,7 @@ beforeAll(async () => {
   expect((await httpJson(baseURL, 'POST', '/api/users', { token, body: { ...staff, roles: ['staff'] } })).status).toBe(201)
   const event = await httpJson(baseURL, 'POST', '/api/events', {
     token,
-    body: {
-      name: `Review Day ${run}`,
-      startsAt: '2027-10-01T08:00:00.000Z',
-      endsAt: '2027-10-01T17:00:00.000Z',
-      requireEmailConfirmation: false,
-      _status: 'published',
-    },
+    body: openEventData({ name: `Review Day ${run}`, requireEmailConfirmation: false }),
   })
   eventId = event.body.doc.id
   // Added as staff would add them (walk-ins, imports): in the status they are in.

@@ -3,7 +3,11 @@ import type { Payload } from 'payload'
 
 import type { SubmissionSlug } from '@/submissions'
 
+import { openEventData } from './events'
+
 export { SUBMISSION_SLUGS, type SubmissionSlug } from '@/submissions'
+
+export { openEventData } from './events'
 
 /** The status a public submission starts in: registrations wait for their email confirmation. */
 export const initialStatus = (collection: SubmissionSlug) =>
@@ -13,22 +17,6 @@ export const initialStatus = (collection: SubmissionSlug) =>
 export const reviewedStatus = (collection: SubmissionSlug) => (collection === 'registrations' ? 'waitlisted' : 'under-review')
 
 const unique = () => randomBytes(4).toString('hex')
-
-/** The data of a published event whose registration window is open now. */
-export function openEventData(overrides: Record<string, unknown> = {}) {
-  const suffix = unique()
-  return {
-    name: `Test Event ${suffix}`,
-    slug: `test-event-${suffix}`,
-    startsAt: '2027-06-01T08:00:00.000Z',
-    endsAt: '2027-06-01T17:00:00.000Z',
-    timezone: 'Africa/Lagos',
-    registrationOpensAt: new Date(Date.now() - 86_400_000).toISOString(),
-    registrationClosesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-    _status: 'published' as const,
-    ...overrides,
-  }
-}
 
 /** A published event whose registration window is open now. */
 export async function createOpenEvent(payload: Payload, overrides: Record<string, unknown> = {}) {
