@@ -120,7 +120,7 @@ describe('staff reviewing in the admin', () => {
     await choose(drawer.locator('.field-select'), 'Status')
     await choose(drawer.locator('#field-status'), 'Accepted')
     await drawer.getByRole('button', { name: 'Save' }).click()
-    await page.getByText('Unable to update 1 out of 1 Sponsor applications.').waitFor()
+    await page.getByText('Unable to update 1 out of 1 Sponsor application.').waitFor()
     const stored = await httpJson(baseURL, 'GET', `/api/sponsor-applications?where[orgName][equals]=${notReviewed}`, { token })
     expect(stored.body.docs[0].status).toBe('submitted')
     expect(smtp.to(sponsorEmail(notReviewed)).filter((email) => email.subject.includes('is accepted'))).toHaveLength(0)
