@@ -12,7 +12,8 @@ import { openEventData } from '../helpers/events'
 import { appEnv, createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 import { waitFor } from '../helpers/waitFor'
 
-const SCREENSHOTS = process.env.SCREENSHOT_DIR || '/tmp/requeue-shots'
+// Screens to look at by eye, at a laptop and a phone width: SCREENSHOT_DIR=/tmp/shots npm run test:e2e
+const SCREENSHOTS = process.env.SCREENSHOT_DIR
 const run = Date.now().toString(36)
 const staff = { email: `staff-${run}@otei.test`, password: `staff-password-${run}` }
 const failing = `failing-${run}@example.com`
@@ -49,6 +50,7 @@ const register = async (email: string, eventId: number) => {
 }
 
 const screenshot = async (name: string) => {
+  if (!SCREENSHOTS) return
   for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
     await page.setViewportSize(viewport)
     await page.screenshot({ path: `${SCREENSHOTS}/${name}-${label}.png` })
@@ -59,7 +61,7 @@ const screenshot = async (name: string) => {
 // A server of its own: one attempt per email (EMAIL_MAX_ATTEMPTS=1), so an email fails for good
 // in a second, and an SMTP port only this file listens on, so SMTP is down until it starts one.
 beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true })
+  if (SCREENSHOTS) await mkdir(SCREENSHOTS, { recursive: true })
   database = await createTestDatabase('send_again')
   smtpPort = await findFreePort()
   server = await startAppServer({

@@ -124,7 +124,6 @@ describe('staff reviewing in the admin', () => {
     const stored = await httpJson(baseURL, 'GET', `/api/sponsor-applications?where[orgName][equals]=${notReviewed}`, { token })
     expect(stored.body.docs[0].status).toBe('submitted')
     expect(smtp.to(sponsorEmail(notReviewed)).filter((email) => email.subject.includes('is accepted'))).toHaveLength(0)
-    await page.screenshot({ path: 'test-results/review-refused.png' })
   })
 
   it('see the decision recorded on the application', async () => {
@@ -132,6 +131,5 @@ describe('staff reviewing in the admin', () => {
     await page.getByRole('link', { name: sponsors[0] }).click()
     await page.locator('#field-decidedAt').waitFor()
     expect(await page.locator('#field-decidedAt input').inputValue()).not.toBe('')
-    await page.screenshot({ path: 'test-results/review-decided.png' })
   })
 })
