@@ -4,8 +4,9 @@ import type { Event, Registration } from '@/payload-types'
 import { CONFIRM_PURPOSE } from '@/email/registrationLinks'
 import { escapeHtml, htmlPage } from '@/lib/htmlPage'
 import { verifyToken } from '@/lib/signedToken'
+import { statusUrl } from '@/submissions/statusLink'
 
-type Outcome = { status: number; state: 'pending' | 'confirmed' | 'expired' | 'invalid'; title: string; message: string; registration?: Registration }
+type Outcome = { status: number; state: 'pending' | 'confirmed' | 'waitlisted' | 'expired' | 'invalid'; title: string; message: string; registration?: Registration }
 
 const eventName = (registration: Registration) => (registration.event as Event | undefined)?.name ?? 'the event'
 
@@ -16,13 +17,22 @@ async function lookUp(req: PayloadRequest): Promise<Outcome> {
   const registration = await req.payload.findByID({ collection: 'registrations', id: check.id!, depth: 1, overrideAccess: true, disableErrors: true })
   if (!registration) return invalid
   const name = escapeHtml(eventName(registration))
-  if (registration.status === 'confirmed' || registration.status === 'waitlisted') {
+  if (registration.status === 'confirmed') {
     return { status: 200, state: 'confirmed', title: 'Your registration is confirmed', message: `You are registered for ${name}. See you there!`, registration }
   }
+  if (registration.status === 'waitlisted' || registration.status === 'offered') return waitlisted(req, registration)
   if (!check.valid || registration.status !== 'pending-confirmation') {
     return { status: 410, state: 'expired', title: 'This link has expired', message: `Your registration for ${name} was not confirmed in time. Please register again.`, registration }
   }
   return { status: 200, state: 'pending', title: 'Confirm your registration', message: `One click confirms your place at ${name}.`, registration }
+}
+
+function waitlisted(req: PayloadRequest, registration: Registration): Outcome {
+  const name = escapeHtml(eventName(registration))
+  const link = new URL(statusUrl(req.payload, 'registrations', registration))
+  const page = escapeHtml(link.pathname + link.search)
+  const message = `Your email address is confirmed, but ${name} is full for now, so you are on its waitlist. We will email you as soon as a place opens up; <a href="${page}">your registration page</a> shows where you stand.`
+  return { status: 200, state: 'waitlisted', title: 'You are on the waitlist', message, registration }
 }
 
 const wantsJson = (req: PayloadRequest) => req.headers.get('accept')?.includes('application/json')
@@ -56,15 +66,17 @@ export const confirmRegistration: Endpoint[] = [
     handler: async (req) => {
       const outcome = await lookUp(req)
       if (outcome.state !== 'pending') return answer(req, outcome)
-      await req.payload.update({
+      // A full event puts the registration on its waitlist instead (holdPlaceOrWaitlist).
+      const { status } = await req.payload.update({
         collection: 'registrations',
         id: outcome.registration!.id,
         data: { status: 'confirmed' },
         overrideAccess: true,
         depth: 0,
-        select: {},
+        select: { status: true },
         req,
       })
+      if (status === 'waitlisted') return answer(req, waitlisted(req, outcome.registration!))
       const name = escapeHtml(eventName(outcome.registration!))
       return answer(req, { status: 200, state: 'confirmed', title: 'Your registration is confirmed', message: `Thank you! You are registered for ${name}. A confirmation is on its way to your inbox.` })
     },

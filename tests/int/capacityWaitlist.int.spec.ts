@@ -65,9 +65,11 @@ describe('an event with a capacity', () => {
     const event = await newEvent(1)
     const [first, second, third] = [await register(event), await register(event), await register(event)]
     expect(await Promise.all([first, second, third].map(statusOf))).toEqual(['pending-confirmation', 'pending-confirmation', 'pending-confirmation'])
-    expect((await confirm(first)).status).toBe(200)
-    expect((await confirm(second)).status).toBe(200)
-    expect((await confirm(third)).status).toBe(200)
+    expect(await confirm(first)).toMatchObject({ status: 200, body: { status: 'confirmed' } })
+    expect(await confirm(second)).toMatchObject({ status: 200, body: { status: 'waitlisted', message: 'You are on the waitlist' } })
+    expect(await confirm(third)).toMatchObject({ status: 200, body: { status: 'waitlisted' } })
+    // Following the link again says the same, and changes nothing.
+    expect(await confirm(second)).toMatchObject({ status: 200, body: { status: 'waitlisted' } })
     expect(await Promise.all([first, second, third].map(statusOf))).toEqual(['confirmed', 'waitlisted', 'waitlisted'])
     expect(await emailsTo(second, 'registration-waitlisted')).toBe(1)
     expect(await emailsTo(second, 'registration-confirmed')).toBe(0)
