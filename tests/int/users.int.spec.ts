@@ -39,10 +39,21 @@ describe('users as an anonymous visitor', () => {
 })
 
 describe('users as staff', () => {
-  it('sees only their own account in the list', async () => {
-    const response = await staff.client.get('/users')
+  it('sees their own account and the other reviewers (staff, admins), to assign them, but no editor', async () => {
+    const colleague = await createUser(payload, ['staff'])
+    const response = await staff.client.get('/users', { query: { limit: 0 } })
     expect(response.status).toBe(200)
-    expect(response.body.docs.map((user: { id: number }) => user.id)).toEqual([staff.id])
+    const ids = response.body.docs.map((user: { id: number }) => user.id)
+    expect(ids).toEqual(expect.arrayContaining([staff.id, colleague.id]))
+    expect(ids).not.toContain(editor.id)
+    for (const user of response.body.docs) expect(user.roles.some((role: string) => role === 'staff' || role === 'admin')).toBe(true)
+    expect((await staff.client.get(`/users/${editor.id}`)).status).toBe(404)
+  })
+
+  it('cannot change a colleague’s account', async () => {
+    const colleague = await createUser(payload, ['staff'])
+    const response = await staff.client.patch(`/users/${colleague.id}`, { body: { name: 'Renamed' } })
+    expect(response.status).toBe(403)
   })
 
   it('cannot give themselves the admin role', async () => {

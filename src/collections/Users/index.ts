@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { adminOnly } from '@/access/adminOnly'
 import { adminOrSelf } from '@/access/adminOrSelf'
+import { adminSelfOrReviewers } from '@/access/adminSelfOrReviewers'
 import { adminOnlyField } from '@/access/fields/adminOnlyField'
 import { teamMember } from '@/access/teamMember'
 import { ROLE_LABELS, ROLES } from '@/lib/choices'
@@ -28,7 +29,7 @@ export const Users: CollectionConfig = {
   access: {
     admin: teamMember,
     create: adminOnly,
-    read: adminOrSelf,
+    read: adminSelfOrReviewers,
     update: adminOrSelf,
     delete: adminOnly,
     unlock: adminOnly,
