@@ -3,7 +3,11 @@
  * (`node --cpu-prof`), a POST load, the CPU each process spent on it, then the profile summarised by where the code lives (Next.js,
  * Payload, drizzle/pg, our src/…), plus the SQL statements one registration sends.
  *
- *   npx tsx bench/profileRegistration.ts [--seconds 15] [--connections 10] [--top 25]
+ *   npx tsx bench/profileRegistration.ts [--seconds 15] [--connections 10] [--top 25] [--capacity N] [--confirm-at-once]
+ *
+ * By default the event asks for email confirmation and has no capacity, so a registration takes no
+ * place. `--confirm-at-once` turns double opt-in off (every registration is confirmed as it is
+ * made); with `--capacity N` as well, each one takes a place under the event's row lock.
  *
  * The raw profile is kept (its path is printed): open it in Chrome DevTools' Performance panel.
  */
@@ -20,6 +24,8 @@ import { startOurServer } from './lib/ourServer'
 const SECONDS = numberOption('seconds', 15)
 const CONNECTIONS = numberOption('connections', 10)
 const TOP = numberOption('top', 25)
+const CAPACITY = numberOption('capacity', 0)
+const CONFIRM_AT_ONCE = process.argv.includes('--confirm-at-once')
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
@@ -42,7 +48,10 @@ function area(url: string): string {
 const profileDir = await mkdtemp(path.join(tmpdir(), 'otei-profile-'))
 const ours = await startOurServer(
   { WEB_CONCURRENCY: '1', JOBS_AUTORUN: 'false' },
-  { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] },
+  {
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    event: { ...(CAPACITY && { capacity: CAPACITY }), ...(CONFIRM_AT_ONCE && { requireEmailConfirmation: false }) },
+  },
 )
 await postLoad(`${ours.baseURL}/api/registrations`, ours.registrationTemplate, CONNECTIONS, 3) // warm-up
 
@@ -78,7 +87,8 @@ profile.samples.forEach((id, index) => {
 const busy = total - (selfByArea.get('(idle)') ?? 0)
 const created = result.status['201'] ?? 0
 
-console.log(`\n${created} registrations in ${SECONDS} s at ${CONNECTIONS} connections (${result.rps.toFixed(0)} req/s, p50 ${result.p50_ms.toFixed(1)} ms, p99 ${result.p99_ms.toFixed(1)} ms), one process`)
+console.log(`\nevent: ${CONFIRM_AT_ONCE ? 'confirmed at once' : 'double opt-in'}, ${CAPACITY ? `capacity ${CAPACITY}` : 'no capacity'}`)
+console.log(`${created} registrations in ${SECONDS} s at ${CONNECTIONS} connections (${result.rps.toFixed(0)} req/s, p50 ${result.p50_ms.toFixed(1)} ms, p99 ${result.p99_ms.toFixed(1)} ms), one process`)
 const perRegistration = (seconds: number) => `${((seconds * 1000) / created).toFixed(2)} ms`
 console.log(
   `CPU per registration during the load: server ${perRegistration(used.server)}, PostgreSQL ${perRegistration(used.postgres)}, ` +

@@ -67,7 +67,7 @@ export const benchRegistration = (event: number, email: string, phone: string) =
 
 export async function startOurServer(
   env: Record<string, string> = {},
-  { nodeArgs = [] as string[] } = {},
+  { nodeArgs = [] as string[], event: eventFields = {} as Record<string, unknown> } = {},
 ): Promise<OurServer> {
   await startBenchPostgres()
   process.env.DATABASE_URL = BENCH_POSTGRES_URL
@@ -98,7 +98,7 @@ export async function startOurServer(
   const token: string = admin.body.token
   const event = await httpJson(server.baseURL, 'POST', '/api/events', {
     token,
-    body: openEventData({ name: 'Bench Summit', slug: 'bench-summit' }),
+    body: openEventData({ name: 'Bench Summit', slug: 'bench-summit', ...eventFields }),
   })
   if (event.status !== 201) throw new Error(`event: ${event.status} ${JSON.stringify(event.body)}`)
   const eventId: number = event.body.doc.id
