@@ -28,7 +28,7 @@ export function whyClosed(event: EventWindow, now: Date): string | undefined {
   return undefined
 }
 
-export type SubmissionEvent = EventWindow & { id: number; requireEmailConfirmation?: boolean | null }
+export type SubmissionEvent = EventWindow & { id: number; requireEmailConfirmation?: boolean | null; capacity?: number | null }
 
 /**
  * The published event a submission names, read once per request: the field's validation and the
@@ -47,7 +47,7 @@ export async function submissionEvent(req: PayloadRequest, value: unknown): Prom
       draft: false,
       disableErrors: true,
       overrideAccess: true,
-      select: { _status: true, registrationOpensAt: true, registrationClosesAt: true, requireEmailConfirmation: true },
+      select: { _status: true, registrationOpensAt: true, registrationClosesAt: true, requireEmailConfirmation: true, capacity: true },
       req,
     }) as Promise<SubmissionEvent | null>
     cache.set(id, event)

@@ -1,6 +1,7 @@
 import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
+import { submissionEvent } from '@/fields/eventField'
 import { relationId } from '@/lib/relationId'
 
 import { statusBeforeSave } from '../../workflow/statusBeforeSave'
@@ -20,7 +21,9 @@ export const holdPlaceOrWaitlist: CollectionBeforeChangeHook = async ({ data, op
 
   if (status === 'confirmed' && !PLACE_TAKING_STATUSES.includes(before)) {
     const event = relationId(data.event ?? originalDoc?.event)
-    const capacity = event === undefined ? null : await lockEventCapacity(req, event)
+    // Events without a limit take no lock: their confirmations need not wait for each other.
+    const limited = event !== undefined && (await submissionEvent(req, event))?.capacity != null
+    const capacity = limited ? await lockEventCapacity(req, event) : null
     if (event !== undefined && capacity !== null) {
       const taken = await countPlacesTaken(req, event, originalDoc?.id)
       if (taken >= capacity) {
