@@ -16,7 +16,9 @@ const workers: ChildProcess[] = []
 
 /** `npm run worker` as production runs it, against this file's own database. */
 function startWorker(): ChildProcess {
-  const worker = spawn('tsx', ['src/scripts/worker.ts'], {
+  // One process (node with tsx's loader), not the tsx CLI: the CLI runs the script in a child
+  // process that a SIGKILL of the CLI leaves running.
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/worker.ts'], {
     env: {
       ...appEnv(process.env.DATABASE_URL!),
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
