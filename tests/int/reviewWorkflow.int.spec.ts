@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { APPLICATION_STATUSES } from '@/lib/choices'
-import { APPLICATION_WORKFLOW } from '@/submissions/workflow/workflows'
+import { APPLICATION_STATUSES, REGISTRATION_STATUSES } from '@/lib/choices'
+import { APPLICATION_WORKFLOW, REGISTRATION_WORKFLOW } from '@/submissions/workflow/workflows'
 
 import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
@@ -66,6 +66,30 @@ describe.each(APPLICATIONS)('%s: status changes by staff over REST', (collection
     for (const allowed of next(from)) expect(error.message).toContain(label(allowed))
     if (!next(from).length) expect(error.message).toContain('final')
     expect(await statusOf(collection, id)).toBe(from)
+  })
+})
+
+describe('registrations: status changes by staff over REST', () => {
+  const values = REGISTRATION_STATUSES.map((status) => status.value)
+  const allowedFrom = (from: string): readonly string[] => (REGISTRATION_WORKFLOW.next as Record<string, readonly string[] | undefined>)[from] ?? []
+  const pairs = values.flatMap((from) => values.filter((to) => to !== from).map((to) => [from, to] as const))
+
+  it.each(pairs)('from %s to %s: allowed only along the workflow', async (from, to) => {
+    const { id } = await payload.create({
+      collection: 'registrations',
+      data: { ...validSubmission('registrations', eventId), status: from } as never,
+      context: { skipEmails: true },
+    })
+    const response = await staff.client.patch(`/registrations/${id}`, { body: { status: to } })
+    const stored = (await payload.findByID({ collection: 'registrations', id })).status
+    if (allowedFrom(from).includes(to)) {
+      expect(response.status).toBe(200)
+      expect(stored).toBe(to)
+      return
+    }
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'status' })])
+    expect(stored).toBe(from)
   })
 })
 
