@@ -59,6 +59,10 @@ describe('an event with a capacity', () => {
     expect(await emailsTo(ids[2], 'registration-received')).toBe(0)
     const waiting = await staff.client.get(`/registrations/${ids[2]}`)
     expect(waiting.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
+    // The queue's order is the server's: a client cannot move anyone forward.
+    const joined = waiting.body.waitlistedAt
+    expect((await staff.client.patch(`/registrations/${ids[2]}`, { body: { waitlistedAt: '2020-01-01T00:00:00.000Z', offerExpiresAt: '2030-01-01T00:00:00.000Z' } })).status).toBe(200)
+    expect(await registration(ids[2])).toMatchObject({ waitlistedAt: joined, offerExpiresAt: null })
   })
 
   it('counts a registration when its email is confirmed: a confirmation that finds it full joins the waitlist', async () => {
