@@ -7,7 +7,8 @@ const PING_TIMEOUT_MS = 2000
 
 /**
  * While PostgreSQL is unreachable, REST and custom endpoints answer 503 with Retry-After and a
- * clear message, in Payload's error shape, instead of 500 "Something went wrong.": the request
+ * clear message, in Payload's error shape, instead of 500 "Something went wrong." (GraphQL: the
+ * same message and Retry-After, statusCode 503 in the error's extensions): the request
  * was fine and will work if sent again. Nothing was stored (the request's transaction failed).
  *
  * A signed-in request is also covered: Payload's JWT and API-key strategies swallow every error,
@@ -16,11 +17,17 @@ const PING_TIMEOUT_MS = 2000
  * the database before it is answered.
  */
 export const answerDatabaseOutage: AfterErrorHook = async ({ error, req, graphqlResult }) => {
-  if (graphqlResult) return // GraphQL answers errors in its own shape
-  if (!isDatabaseUnavailable(error) && !(await credentialsUnverifiable(error, req))) return
+  // GraphQL hands over its own error: the one raised in the resolver is its originalError.
+  const raised = graphqlResult ? ((error as { originalError?: Error }).originalError ?? error) : error
+  if (!isDatabaseUnavailable(raised) && !(await credentialsUnverifiable(raised, req))) return
   const headers = new Headers(req.responseHeaders)
   headers.set('Retry-After', String(RETRY_AFTER_S.databaseUnavailable))
   req.responseHeaders = headers
+  if (graphqlResult) {
+    // GraphQL answers 200 with the error in its body; its statusCode says what REST would answer.
+    const extensions = { ...graphqlResult.extensions, name: undefined, statusCode: 503 }
+    return { graphqlResult: { ...graphqlResult, message: DATABASE_UNAVAILABLE_MESSAGE, extensions } }
+  }
   return { status: 503, response: { errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }] } }
 }
 
