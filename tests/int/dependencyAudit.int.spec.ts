@@ -18,7 +18,7 @@ async function runAudit({
   advisories = [] as PublishedAdvisory[],
   status = 200,
   allowlist = [] as object[],
-  env = {} as NodeJS.ProcessEnv,
+  env = {} as Record<string, string>,
 }) {
   const server = await startAdvisoryServer({ advisories, status })
   closeServer = server.close
