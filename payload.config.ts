@@ -20,6 +20,7 @@ import { assertProductionSettings } from '@/lib/assertProductionSettings'
 import { listEnv, requireEnv, SETUP_HINT } from '@/lib/env'
 import { graphQLDepthLimit } from '@/lib/graphQLDepthLimit'
 import { plugins } from '@/plugins'
+import { refuseMalformedRequests } from '@/plugins/refuseMalformedRequests'
 import { submissionCollections } from '@/submissions'
 import { assertPublicFormPathsCurrent } from '@/submissions/publicFormPaths'
 import { onePerEmailIndexes } from '@/submissions/onePerEmailIndexes'
@@ -60,7 +61,7 @@ export default buildConfig({
     assertPublicFormPathsCurrent()
   },
   jobs,
-  plugins,
+  plugins: [...plugins, refuseMalformedRequests],
   graphQL: {
     // Public endpoint: refuse queries too costly or too deeply nested before running them.
     maxComplexity: 1000,

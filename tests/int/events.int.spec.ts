@@ -58,6 +58,12 @@ describe('events as an anonymous visitor', () => {
     expect(names).not.toContain('Secret Draft Summit')
   })
 
+  it.each(['abc', '1.5', '99999999999', '%20'])('gets 404 for the malformed id %s, not a server error', async (id) => {
+    const response = await RestClient.anonymous().get(`/events/${id}`)
+    expect(response.status).toBe(404)
+    expect(response.body).toEqual({ errors: [{ message: 'Not Found' }] })
+  })
+
   it('cannot create, update or delete events', async () => {
     const anonymous = RestClient.anonymous()
     expect((await anonymous.post('/events', { body: eventData('Spam Fest') })).status).toBe(403)

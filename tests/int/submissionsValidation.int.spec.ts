@@ -29,6 +29,18 @@ const countWith = async (collection: SubmissionSlug, field: string, value: strin
   (await payload.count({ collection, where: { [field]: { equals: value } } })).totalDocs
 
 describe.each(SUBMISSION_SLUGS)('%s posted by the public', (collection) => {
+  it.each([
+    ['an empty form body', '', 'application/x-www-form-urlencoded'],
+    ['a JSON list', '[]', 'application/json'],
+    ['a bare JSON value', '"Ada"', 'application/json'],
+  ])('refuses %s with a 400 saying what to send, storing nothing', async (_, rawBody, contentType) => {
+    const before = (await payload.count({ collection })).totalDocs
+    const response = await anonymous.post(`/${collection}`, { rawBody, headers: { 'Content-Type': contentType } })
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].message).toBe('Send the document as a JSON object (Content-Type: application/json).')
+    expect((await payload.count({ collection })).totalDocs).toBe(before)
+  })
+
   it('accepts a valid submission in its initial status', async () => {
     const response = await anonymous.post(`/${collection}`, { body: validSubmission(collection, eventId) })
     expect(response.status).toBe(201)

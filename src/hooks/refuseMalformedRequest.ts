@@ -1,0 +1,21 @@
+import { APIError, type CollectionBeforeOperationHook, NotFound } from 'payload'
+
+/** The largest id of a PostgreSQL serial column. */
+const MAX_SERIAL_ID = 2_147_483_647
+
+const isPlainObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Requests Payload would pass on until something deep inside fails with a 500:
+ * - the id of /api/<collection>/<id> as parseFloat read it: NaN for "abc", 1.5, or past the
+ *   column's range, which PostgreSQL refuses. No document has such an id: 404.
+ * - a create or update whose body is not a document (empty, a list, a bare value, or a content type
+ *   Payload does not read): 400, before any field hook sees it.
+ */
+export const refuseMalformedRequest: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  const { id, data } = args as { id?: unknown; data?: unknown }
+  if (typeof id === 'number' && !(Number.isSafeInteger(id) && id > 0 && id <= MAX_SERIAL_ID)) throw new NotFound(req.t)
+  if ((operation === 'create' || operation === 'update') && !isPlainObject(data))
+    throw new APIError('Send the document as a JSON object (Content-Type: application/json).', 400, undefined, true)
+  return args
+}
