@@ -15,6 +15,7 @@ import { guideEndpoints } from '@/endpoints/guide'
 import { health } from '@/endpoints/health'
 import { submissionStatus } from '@/endpoints/submissionStatus'
 import { answerDatabaseOutage } from '@/hooks/answerDatabaseOutage'
+import { answerUnreadableRequest } from '@/hooks/answerUnreadableRequest'
 import { jobs } from '@/jobs'
 import { assertProductionSettings } from '@/lib/assertProductionSettings'
 import { listEnv, requireEnv, SETUP_HINT } from '@/lib/env'
@@ -55,7 +56,7 @@ export default buildConfig({
   cors: { origins: allowedOrigins, headers: ['X-Captcha-Token'] },
   csrf: allowedOrigins,
   endpoints: [health, ...submissionStatus, ...guideEndpoints],
-  hooks: { afterError: [answerDatabaseOutage] },
+  hooks: { afterError: [answerDatabaseOutage, answerUnreadableRequest] },
   onInit: (payload) => {
     assertProductionSettings(payload)
     assertPublicFormPathsCurrent()

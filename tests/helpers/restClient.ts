@@ -9,6 +9,8 @@ import * as qs from 'qs-esm'
 
 import config from '@payload-config'
 
+import { answeringUnreadableRequests } from '@/lib/unreadableRequest'
+
 type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
 const handlers: Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler> = {
@@ -17,7 +19,8 @@ const handlers: Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler> = {
   PATCH: REST_PATCH(config),
   DELETE: REST_DELETE(config),
 }
-const graphqlHandler = GRAPHQL_POST(config) as (request: Request) => Promise<Response>
+// Wrapped as the app's route wraps it (src/app/(payload)/api/graphql/route.ts).
+const graphqlHandler = answeringUnreadableRequests(GRAPHQL_POST(config) as (request: Request) => Promise<Response>)
 
 const ORIGIN = 'http://localhost:3000'
 

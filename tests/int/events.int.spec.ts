@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { UNREADABLE_REQUEST_MESSAGE } from '@/lib/unreadableRequest'
+
 import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
 import { createUser, type TestUser } from '../helpers/users'
@@ -62,6 +64,12 @@ describe('events as an anonymous visitor', () => {
     const response = await RestClient.anonymous().get(`/events/${id}`)
     expect(response.status).toBe(404)
     expect(response.body).toEqual({ errors: [{ message: 'Not Found' }] })
+  })
+
+  it('gets a 400 for a where parameter that is not JSON, not a server error', async () => {
+    const response = await RestClient.anonymous().get('/events?where=%20{')
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].message).toBe(UNREADABLE_REQUEST_MESSAGE)
   })
 
   it('cannot create, update or delete events', async () => {

@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { UNREADABLE_REQUEST_MESSAGE } from '@/lib/unreadableRequest'
+
 import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
 import {
@@ -29,6 +31,13 @@ const countWith = async (collection: SubmissionSlug, field: string, value: strin
   (await payload.count({ collection, where: { [field]: { equals: value } } })).totalDocs
 
 describe.each(SUBMISSION_SLUGS)('%s posted by the public', (collection) => {
+  it('refuses a cut-off multipart body with a 400, not a server error', async () => {
+    const rawBody = '--x\r\nContent-Disposition: form-data; name="_payload"'
+    const response = await anonymous.post(`/${collection}`, { rawBody, headers: { 'Content-Type': 'multipart/form-data; boundary=x' } })
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].message).toBe(UNREADABLE_REQUEST_MESSAGE)
+  })
+
   it.each([
     ['an empty form body', '', 'application/x-www-form-urlencoded'],
     ['a JSON list', '[]', 'application/json'],
