@@ -17,8 +17,9 @@ export function isUnreadableRequest(error: unknown): boolean {
 type RouteHandler = (request: Request) => Promise<Response>
 
 /**
- * Payload's GraphQL route reads the body outside its own error handling, so an unreadable one
- * escapes as a bare 500: it is a 400 in GraphQL's error shape.
+ * Payload's GraphQL route reads the body outside its own error handling, so an unreadable one (or
+ * one Payload itself refuses, such as "Invalid JSON") escapes as a bare 500: it is a 4xx in
+ * GraphQL's error shape.
  */
 export const answeringUnreadableRequests =
   (handler: RouteHandler): RouteHandler =>
@@ -26,7 +27,14 @@ export const answeringUnreadableRequests =
     try {
       return await handler(request)
     } catch (error) {
-      if (!isUnreadableRequest(error)) throw error
-      return Response.json({ errors: [{ message: UNREADABLE_REQUEST_MESSAGE, extensions: { statusCode: 400 } }] }, { status: 400 })
+      const refusal = clientError(error)
+      if (!refusal) throw error
+      return Response.json({ errors: [{ message: refusal.message, extensions: { statusCode: refusal.status } }] }, { status: refusal.status })
     }
   }
+
+function clientError(error: unknown): { status: number; message: string } | undefined {
+  const status = (error as { status?: unknown }).status
+  if (error instanceof Error && typeof status === 'number' && status >= 400 && status < 500) return { status, message: error.message }
+  if (isUnreadableRequest(error)) return { status: 400, message: UNREADABLE_REQUEST_MESSAGE }
+}
