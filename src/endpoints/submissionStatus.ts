@@ -4,6 +4,7 @@ import type { Event } from '@/payload-types'
 import { confirmUrl } from '@/email/registrationLinks'
 import { formatEventDate } from '@/lib/eventDate'
 import { escapeHtml, htmlPage } from '@/lib/htmlPage'
+import { errorAnswer } from '@/plugins/openapi/errorAnswers'
 import { type SubmissionSlug, submissionForm } from '@/submissions'
 import { type StatusTokenCheck, verifyStatusToken } from '@/submissions/statusLink'
 import type { SubmissionDoc } from '@/submissions/SubmissionForm'
@@ -165,9 +166,9 @@ export const submissionStatus: Endpoint[] = [
         parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' }, description: 'From the status link in any email about the submission' }],
         responses: {
           200: { description: 'JSON (or an HTML page when the client accepts text/html)' },
-          400: { description: 'Missing or invalid token' },
-          404: { description: 'The submission no longer exists' },
-          410: { description: 'The link has expired' },
+          400: errorAnswer(400, 'Missing or invalid token'),
+          404: errorAnswer(404, 'The submission no longer exists'),
+          410: errorAnswer(410, 'The link has expired'),
         },
       },
     },
@@ -217,10 +218,10 @@ export const submissionStatus: Endpoint[] = [
         },
         responses: {
           200: { description: 'Done: the submission as GET answers it' },
-          400: { description: 'Missing or invalid token, or unknown action' },
-          404: { description: 'The submission no longer exists' },
-          409: { description: 'Not possible now (already final, or the offer lapsed)' },
-          410: { description: 'The link has expired' },
+          400: errorAnswer(400, 'Missing or invalid token, or unknown action'),
+          404: errorAnswer(404, 'The submission no longer exists'),
+          409: errorAnswer(409, 'Not possible now (already final, or the offer lapsed)'),
+          410: errorAnswer(410, 'The link has expired'),
         },
       },
     },
