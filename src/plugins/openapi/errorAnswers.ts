@@ -34,22 +34,32 @@ export const ERROR_SCHEMAS: Record<string, Json> = {
             name: { type: 'string', description: 'e.g. `ValidationError`' },
             message: { type: 'string' },
             data: {
-              type: 'object',
-              properties: {
-                collection: { type: 'string' },
-                errors: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    required: ['path', 'message'],
-                    properties: {
-                      path: { type: 'string', description: 'the field, in the collection’s camelCase names' },
-                      message: { type: 'string' },
-                      label: { type: 'string' },
+              anyOf: [
+                {
+                  type: 'object',
+                  description: 'Field errors (`ValidationError`)',
+                  properties: {
+                    collection: { type: 'string' },
+                    errors: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['path', 'message'],
+                        properties: {
+                          path: { type: 'string', description: 'the field, in the collection’s camelCase names' },
+                          message: { type: 'string' },
+                          label: { type: 'string' },
+                        },
+                      },
                     },
                   },
                 },
-              },
+                {
+                  type: 'array',
+                  description: 'The paths a `where` cannot query (`QueryError`)',
+                  items: { type: 'object', required: ['path'], properties: { path: { type: 'string' } } },
+                },
+              ],
             },
           },
         },
