@@ -10,7 +10,7 @@ import { staffOrAdmin } from '@/access/staffOrAdmin'
 import { intEnv } from '@/lib/env'
 import { isSubmissionSlug, SUBMISSION_SLUGS } from '@/submissions'
 
-import { withCompletedDocument } from './openapi/completedDocumentEndpoint'
+import { withCompletedDocument } from './openapi/withCompletedDocument'
 import { readableExportRows } from './readableExportRows'
 import { PLUGIN_DOWNLOAD, streamSavedExports } from './streamSavedExports'
 

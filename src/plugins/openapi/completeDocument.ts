@@ -6,7 +6,7 @@ import { isSubmissionSlug } from '@/submissions'
 
 import { cleanSchemas } from './cleanSchemas'
 import { ERROR_RESPONSES, ERROR_SCHEMAS, errorAnswer } from './errorAnswers'
-import { addOperationAnswers } from './operationAnswers'
+import { addOperationAnswers } from './addOperationAnswers'
 
 type Json = Record<string, any>
 
@@ -92,7 +92,7 @@ function dropUnusedComponents(document: Json): void {
 /**
  * Completes the document payload-oapi generates into what the API really does, in one place:
  * only OpenAPI keywords in schemas, the shared error bodies and answers, each operation's error
- * answers (./operationAnswers.ts), honest `required` lists, no dangling components. The result
+ * answers (./addOperationAnswers.ts), honest `required` lists, no dangling components. The result
  * passes `redocly lint` (tests/int/apiDocs.int.spec.ts).
  */
 export async function completeDocument(document: Json, payload: Payload): Promise<Json> {

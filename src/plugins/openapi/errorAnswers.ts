@@ -2,7 +2,7 @@
  * The error answers of the OpenAPI document, defined once: the schemas of the two error bodies the
  * API gives (Payload's, and the requirements guide's envelope on its endpoints) and one response
  * component per status. Operations point at them with `errorAnswer`/`guideErrorAnswer`;
- * ./completeDocument.ts adds them to the document.
+ * ./completeDocument.ts adds them to the document (and drops those no operation uses).
  */
 
 type Json = Record<string, unknown>
@@ -94,7 +94,7 @@ export const ERROR_SCHEMAS: Record<string, Json> = {
 
 /** What each status means wherever it is answered; an operation may say more in its own words. */
 const MEANINGS = {
-  400: 'The request is invalid: field errors name each field (`data.errors[].path`); nothing was stored',
+  400: 'The request is invalid: each error names its field; nothing was stored',
   401: 'Not signed in, or the credentials are wrong',
   403: 'Not allowed: signed out, or signed in without a role that may do this',
   404: 'No such document (or not one the caller may see)',
@@ -147,7 +147,3 @@ export const errorAnswer = (status: ErrorStatus, description?: string): Json =>
 /** The same in the guide's envelope. */
 export const guideErrorAnswer = (status: ErrorStatus, description?: string): Json =>
   description ? response(status, 'GuideErrors', description) : { $ref: `#/components/responses/Guide${NAMES[status]}` }
-
-/** `{400: …, 403: …}` from a list of statuses, for operations whose answers need no more words. */
-export const errorAnswers = (statuses: ErrorStatus[], answer = errorAnswer): Record<string, Json> =>
-  Object.fromEntries(statuses.map((status) => [status, answer(status)]))
