@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { statusUrl } from '@/submissions/statusLink'
+
 import { getTestPayload } from '../helpers/payload'
 import { type JsonResponse, RestClient } from '../helpers/restClient'
 import { createOpenEvent, validSubmission } from '../helpers/submissions'
@@ -9,6 +11,16 @@ import { createUser, type TestUser } from '../helpers/users'
 type Json = Record<string, any>
 
 const anonymous = RestClient.anonymous()
+
+/** Sends with the captcha provider unreachable, as during its outage (read per request). */
+async function withCaptchaDown(send: () => Promise<JsonResponse>): Promise<JsonResponse> {
+  Object.assign(process.env, { CAPTCHA_PROVIDER: 'turnstile', CAPTCHA_SECRET: 'secret', CAPTCHA_VERIFY_URL: 'http://127.0.0.1:1/siteverify' })
+  try {
+    return await send()
+  } finally {
+    for (const name of ['CAPTCHA_PROVIDER', 'CAPTCHA_SECRET', 'CAPTCHA_VERIFY_URL']) delete process.env[name]
+  }
+}
 const BIG = 'x'.repeat(70 * 1024) // over the 64 KB a public form may weigh
 
 /** Follows a local `$ref` of the document. */
@@ -54,6 +66,12 @@ describe('the API documentation as a client meeting errors', () => {
     registration = (await payload.create({ collection: 'registrations', data: validSubmission('registrations', event) as never })).id as number
   })
 
+  /** The status link's token of the registration set up above (pending its email confirmation). */
+  const statusToken = async () => {
+    const doc = await payload.findByID({ collection: 'registrations', id: registration, depth: 1 })
+    return new URL(statusUrl(payload, 'registrations', doc)).searchParams.get('token')
+  }
+
   /** Each answer the app gives below, with the operation of the document it must be listed under. */
   const probes: [string, string, string, number, () => Promise<JsonResponse>][] = [
     ['a signed-out list of registrations', 'get', '/api/registrations', 403, () => anonymous.get('/registrations')],
@@ -87,6 +105,9 @@ describe('the API documentation as a client meeting errors', () => {
     ['a guide form as plain text', 'post', '/api/register', 415, () => anonymous.post('/register/', { rawBody: 'hello', headers: { 'Content-Type': 'text/plain' } })],
     ['a status page without a token', 'get', '/api/status', 400, () => anonymous.get('/status')],
     ['a status action with a forged token', 'post', '/api/status', 400, () => anonymous.post('/status', { body: { token: 'forged', action: 'withdraw' } })],
+    ['an action the submission’s state does not allow', 'post', '/api/status', 409, async () => anonymous.post('/status', { body: { token: await statusToken(), action: 'accept' } })],
+    ['a registration while the captcha provider is down', 'post', '/api/registrations', 503, () => withCaptchaDown(() => anonymous.post('/registrations', { body: validSubmission('registrations', event), headers: { 'X-Captcha-Token': 'a-token' } }))],
+    ['a guide form while the captcha provider is down', 'post', '/api/register', 503, () => withCaptchaDown(() => anonymous.post('/register/', { body: { event, email: 'down@example.com' }, headers: { 'X-Captcha-Token': 'a-token' } }))],
     ['a signed-out requeue', 'post', '/api/email-outbox/{id}/requeue', 401, () => anonymous.post('/email-outbox/1/requeue')],
     ['an editor’s requeue', 'post', '/api/email-outbox/{id}/requeue', 403, () => editor.client.post('/email-outbox/1/requeue')],
     ['a requeue of an unknown email', 'post', '/api/email-outbox/{id}/requeue', 404, () => staff.client.post('/email-outbox/2147483000/requeue')],
@@ -101,6 +122,7 @@ describe('the API documentation as a client meeting errors', () => {
     expect(documented, `${status} listed under ${method} ${path}`).toBeDefined()
     const schema = documented.content['application/json'].schema
     expect(fits(spec, schema, response.body), JSON.stringify(response.body)).toBe(true)
+    if (documented.headers?.['Retry-After']?.required) expect(response.headers.get('retry-after')).toMatch(/^\d+$/)
   })
 
   it('leaves out the operations nobody may use (creating outbox emails or security events)', () => {
