@@ -112,7 +112,10 @@ export async function addOperationAnswers(document: Json, payload: Payload): Pro
       }
       setAnswers(operation, answers)
       if (access === 'create' && isSubmissionSlug(config.slug)) addPublicForm(operation)
-      if (reach.refuses) operation.responses[403] = errorAnswer(403)
+      if (reach.refuses) {
+        const who = reach.anonymous ? 'Signed in with a role that may not do this (signed out, it is allowed: e.g. an editor posting a form)' : undefined
+        operation.responses[403] = errorAnswer(403, who)
+      }
       if (reach.anonymous) operation.security = OPTIONAL_SIGN_IN
     }
     if (config.auth && !config.auth.disableLocalStrategy) await addAuthAnswers(document, payload, config)
