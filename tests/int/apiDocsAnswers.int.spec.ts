@@ -108,6 +108,7 @@ describe('the API documentation as a client meeting errors', () => {
     ['an action the submission’s state does not allow', 'post', '/api/status', 409, async () => anonymous.post('/status', { body: { token: await statusToken(), action: 'accept' } })],
     ['a registration while the captcha provider is down', 'post', '/api/registrations', 503, () => withCaptchaDown(() => anonymous.post('/registrations', { body: validSubmission('registrations', event), headers: { 'X-Captcha-Token': 'a-token' } }))],
     ['a guide form while the captcha provider is down', 'post', '/api/register', 503, () => withCaptchaDown(() => anonymous.post('/register/', { body: { event, email: 'down@example.com' }, headers: { 'X-Captcha-Token': 'a-token' } }))],
+    ['a confirmation with a forged token', 'post', '/api/registrations/confirm', 400, () => anonymous.post('/registrations/confirm?token=forged', { headers: { Accept: 'application/json' } })],
     ['a signed-out requeue', 'post', '/api/email-outbox/{id}/requeue', 401, () => anonymous.post('/email-outbox/1/requeue')],
     ['an editor’s requeue', 'post', '/api/email-outbox/{id}/requeue', 403, () => editor.client.post('/email-outbox/1/requeue')],
     ['a requeue of an unknown email', 'post', '/api/email-outbox/{id}/requeue', 404, () => staff.client.post('/email-outbox/2147483000/requeue')],
