@@ -42,6 +42,28 @@ function answer(req: PayloadRequest, outcome: Outcome, form = ''): Response {
   return htmlPage({ title: outcome.title, body: `<p>${outcome.message}</p>${form}`, status: outcome.status })
 }
 
+const TOKEN_PARAMETER = { in: 'query', name: 'token', required: true, schema: { type: 'string' }, description: 'From the confirmation email' }
+
+/** Asked for JSON (Accept: application/json): `{"status", "message"}`; otherwise the page. */
+const outcome = (description: string, states: Outcome['state'][]) => ({
+  description,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['status', 'message'],
+        properties: { status: { type: 'string', enum: states }, message: { type: 'string' } },
+      },
+    },
+    'text/html': { schema: { type: 'string' } },
+  },
+})
+
+const ANSWERS = {
+  400: outcome('The link is not valid', ['invalid']),
+  410: outcome('The registration was not confirmed in time', ['expired']),
+}
+
 /**
  * GET /api/registrations/confirm?token=… shows a page with a button; only the POST it sends
  * confirms. Mail scanners and link previewers follow links (GET) but do not submit forms, so
@@ -58,6 +80,15 @@ export const confirmRegistration: Endpoint[] = [
           ? `<form method="post" action="?token=${encodeURIComponent(req.searchParams.get('token') ?? '')}"><button type="submit">Confirm my registration</button></form>`
           : ''
       return answer(req, outcome, form)
+    },
+    custom: {
+      openapi: {
+        tags: ['Status page'],
+        summary: 'The confirmation page of a registration (confirms nothing by itself)',
+        security: [],
+        parameters: [TOKEN_PARAMETER],
+        responses: { 200: outcome('Where the registration stands; `pending` until the page’s button is pressed', ['pending', 'confirmed', 'waitlisted']), ...ANSWERS },
+      },
     },
   },
   {
@@ -79,6 +110,15 @@ export const confirmRegistration: Endpoint[] = [
       if (status === 'waitlisted') return answer(req, waitlisted(req, outcome.registration!))
       const name = escapeHtml(eventName(outcome.registration!))
       return answer(req, { status: 200, state: 'confirmed', title: 'Your registration is confirmed', message: `Thank you! You are registered for ${name}. A confirmation is on its way to your inbox.` })
+    },
+    custom: {
+      openapi: {
+        tags: ['Status page'],
+        summary: 'Confirm a registration’s email address (double opt-in)',
+        security: [],
+        parameters: [TOKEN_PARAMETER],
+        responses: { 200: outcome('Confirmed, or on the waitlist when the event is full', ['confirmed', 'waitlisted']), ...ANSWERS },
+      },
     },
   },
 ]

@@ -30,7 +30,13 @@ export const health: Endpoint = {
       tags: ['Operations'],
       summary: 'Health: 200 while the database answers, 503 otherwise',
       security: [],
-      responses: { 200: { description: 'Healthy' }, 503: { description: 'Database unreachable' } },
+      responses: {
+        200: { description: 'Healthy' },
+        503: {
+          description: 'Database unreachable',
+          headers: { 'Retry-After': { description: 'Seconds before checking again', schema: { type: 'integer' } } },
+        },
+      },
     },
   },
 }

@@ -2,6 +2,7 @@ import { type Endpoint, Forbidden, NotFound, UnauthorizedError } from 'payload'
 
 import { staffOrAdmin } from '@/access/staffOrAdmin'
 import { requeueFailedEmail } from '@/email/requeueFailedEmail'
+import { errorAnswer } from '@/plugins/openapi/errorAnswers'
 
 const MAX_ID = 2 ** 31 - 1 // PostgreSQL integer: a larger id cannot exist, and would fail the query
 
@@ -38,10 +39,10 @@ export const requeueOutboxEmail: Endpoint = {
       parameters: [{ in: 'path', name: 'id', required: true, schema: { type: 'integer' } }],
       responses: {
         200: { description: 'Queued again: `{"message", "doc"}`, the outbox row with status `queued`' },
-        401: { description: 'Not signed in' },
-        403: { description: 'Signed in without the staff or admin role' },
-        404: { description: 'No such outbox email' },
-        409: { description: 'The email is not `failed` (queued, sending or sent): nothing was queued' },
+        401: errorAnswer(401, 'Not signed in'),
+        403: errorAnswer(403, 'Signed in without the staff or admin role'),
+        404: errorAnswer(404, 'No such outbox email'),
+        409: errorAnswer(409, 'The email is not `failed` (queued, sending or sent): nothing was queued'),
       },
     },
   },

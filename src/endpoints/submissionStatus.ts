@@ -4,7 +4,8 @@ import type { Event } from '@/payload-types'
 import { confirmUrl } from '@/email/registrationLinks'
 import { formatEventDate } from '@/lib/eventDate'
 import { escapeHtml, htmlPage } from '@/lib/htmlPage'
-import { type SubmissionSlug, submissionForm } from '@/submissions'
+import { errorAnswer } from '@/plugins/openapi/errorAnswers'
+import { SUBMISSION_SLUGS, type SubmissionSlug, submissionForm } from '@/submissions'
 import { type StatusTokenCheck, verifyStatusToken } from '@/submissions/statusLink'
 import type { SubmissionDoc } from '@/submissions/SubmissionForm'
 
@@ -68,6 +69,38 @@ function view({ slug, doc }: Found): SubmissionStatusView {
     offerExpiresAt: status === 'offered' && typeof doc.offerExpiresAt === 'string' ? doc.offerExpiresAt : null,
     actions: actionsFor(slug, doc),
   }
+}
+
+/** SubmissionStatusView as JSON schema, for the OpenAPI document. */
+const STATUS_VIEW_SCHEMA = {
+  type: 'object',
+  required: ['form', 'formName', 'name', 'status', 'statusLabel', 'event', 'waitlistPosition', 'offerExpiresAt', 'actions'],
+  properties: {
+    form: { type: 'string', enum: SUBMISSION_SLUGS },
+    formName: { type: 'string' },
+    name: { type: 'string' },
+    status: { type: 'string' },
+    statusLabel: { type: 'string' },
+    event: {
+      type: ['object', 'null'],
+      required: ['name', 'startsAt', 'endsAt', 'timezone', 'venue'],
+      properties: {
+        name: { type: 'string' },
+        startsAt: { type: 'string', format: 'date-time' },
+        endsAt: { type: 'string', format: 'date-time' },
+        timezone: { type: ['string', 'null'] },
+        venue: { type: ['string', 'null'] },
+      },
+    },
+    waitlistPosition: { type: ['integer', 'null'] },
+    offerExpiresAt: { type: ['string', 'null'], format: 'date-time' },
+    actions: { type: 'array', items: { type: 'string', enum: ['withdraw', 'accept'] } },
+  },
+}
+
+const STATUS_VIEW_CONTENT = {
+  'application/json': { schema: STATUS_VIEW_SCHEMA },
+  'text/html': { schema: { type: 'string', description: 'The same facts as a page, with its buttons' } },
 }
 
 const wantsHtml = (req: PayloadRequest) => req.headers.get('accept')?.includes('text/html') ?? false
@@ -164,10 +197,10 @@ export const submissionStatus: Endpoint[] = [
         security: [],
         parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' }, description: 'From the status link in any email about the submission' }],
         responses: {
-          200: { description: 'JSON (or an HTML page when the client accepts text/html)' },
-          400: { description: 'Missing or invalid token' },
-          404: { description: 'The submission no longer exists' },
-          410: { description: 'The link has expired' },
+          200: { description: 'JSON (or an HTML page when the client accepts text/html)', content: STATUS_VIEW_CONTENT },
+          400: errorAnswer(400, 'Missing or invalid token'),
+          404: errorAnswer(404, 'The submission no longer exists'),
+          410: errorAnswer(410, 'The link has expired'),
         },
       },
     },
@@ -216,11 +249,11 @@ export const submissionStatus: Endpoint[] = [
           },
         },
         responses: {
-          200: { description: 'Done: the submission as GET answers it' },
-          400: { description: 'Missing or invalid token, or unknown action' },
-          404: { description: 'The submission no longer exists' },
-          409: { description: 'Not possible now (already final, or the offer lapsed)' },
-          410: { description: 'The link has expired' },
+          200: { description: 'Done: the submission as GET answers it', content: STATUS_VIEW_CONTENT },
+          400: errorAnswer(400, 'Missing or invalid token, or unknown action'),
+          404: errorAnswer(404, 'The submission no longer exists'),
+          409: errorAnswer(409, 'Not possible now (already final, or the offer lapsed)'),
+          410: errorAnswer(410, 'The link has expired'),
         },
       },
     },

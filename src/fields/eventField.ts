@@ -69,6 +69,8 @@ export const eventField = (): RelationshipField => ({
   required: true,
   index: true,
   admin: { position: 'sidebar' },
+  // May be left out: the hook below fills in the one event open for registration (requiredOnCreate).
+  custom: { filledOnCreate: true },
   hooks: {
     beforeValidate: [
       async ({ value, operation, req }) => {

@@ -10,6 +10,7 @@ import { staffOrAdmin } from '@/access/staffOrAdmin'
 import { intEnv } from '@/lib/env'
 import { isSubmissionSlug, SUBMISSION_SLUGS } from '@/submissions'
 
+import { withCompletedDocument } from './openapi/withCompletedDocument'
 import { readableExportRows } from './readableExportRows'
 import { PLUGIN_DOWNLOAD, streamSavedExports } from './streamSavedExports'
 
@@ -70,8 +71,9 @@ const adminOnlyImports = ({ collection }: { collection: CollectionConfig }): Col
 })
 
 export const plugins: Plugin[] = [
-  // GET /api/openapi.json and the browsable docs at GET /api/docs.
-  openapi({
+  // GET /api/openapi.json, completed with each operation's real error answers, and the browsable
+  // docs at GET /api/docs.
+  withCompletedDocument(openapi({
     openapiVersion: '3.1',
     metadata: {
       title: 'OTEI API',
@@ -80,8 +82,9 @@ export const plugins: Plugin[] = [
         'Registrations and sponsor, exhibitor and volunteer applications for OTEI, plus event content. ' +
         'Public forms: POST to the collection (camelCase) or to the guide endpoints (snake_case).',
     },
-    filters: { hideInternalCollections: true, excludeCollections: ['imports'] },
-  }),
+    // payload-jobs-stats is the job queue's internal bookkeeping, like the payload-* collections.
+    filters: { hideInternalCollections: true, excludeCollections: ['imports'], excludeGlobals: ['payload-jobs-stats'] },
+  })),
   swaggerUI({ docsUrl: '/docs' }),
   importExportPlugin({
     collections: SUBMISSION_SLUGS.map((slug) => ({

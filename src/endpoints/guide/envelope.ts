@@ -8,7 +8,7 @@ import { RETRY_AFTER_S } from '@/lib/constants'
  * The response shapes of the requirements guide (its appendix), for frontends written against it:
  *   201 {"status":"success","message":…,"data":{…}}
  *   4xx {"status":"error","errors":[{"field":"email","message":…}]}
- *   503 the same, with Retry-After, while the database is unreachable (as answerDatabaseOutage)
+ *   503 the same, with Retry-After, while the database or the captcha provider is unreachable
  *   500 {"status":"error","message":"An internal error occurred"}
  */
 export const success = (message: string, data: unknown, status = 200) =>
@@ -25,7 +25,8 @@ export function errorResponse(error: unknown, req: PayloadRequest): Response {
       error.data.errors.map(({ path, message }) => ({ field: path ? toSnakeCase(path) : null, message })),
     )
   }
-  if (error instanceof APIError && error.status < 500) {
+  // A 4xx, or the 503 of a captcha provider that did not answer (guardPublicSubmission), says why.
+  if (error instanceof APIError && (error.status < 500 || (error.status === 503 && error.isPublic))) {
     // Payload adds the headers a hook set (Retry-After) to every endpoint response.
     return failure(error.status, [{ field: null, message: error.message }])
   }

@@ -1,23 +1,10 @@
-/** JSON schemas of the guide's envelope, for the OpenAPI document. */
+/** The JSON schema of the guide's success envelope, for the OpenAPI document; errors: GuideErrors (src/plugins/openapi/errorAnswers.ts). */
 export const SUCCESS_ENVELOPE = {
   type: 'object',
+  required: ['status', 'message', 'data'],
   properties: {
     status: { const: 'success' },
     message: { type: 'string' },
-    data: { type: 'object', properties: { id: { type: 'integer' } } },
-  },
-}
-
-export const ERROR_ENVELOPE = {
-  type: 'object',
-  properties: {
-    status: { const: 'error' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { field: { type: ['string', 'null'] }, message: { type: 'string' } },
-      },
-    },
+    data: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } },
   },
 }

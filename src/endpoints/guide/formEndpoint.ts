@@ -1,11 +1,14 @@
 import type { Endpoint } from 'payload'
 
+import { CAPTCHA_BODY_FIELD, HONEYPOT_FIELD } from '@/abuse/guardPublicSubmission'
+import { toSnakeCase } from '@/lib/caseConversion'
+import { guideErrorAnswer } from '@/plugins/openapi/errorAnswers'
 import type { SubmissionSlug } from '@/submissions'
 import { submissionFields } from '@/submissions/submissionCollection'
 import type { SubmissionForm } from '@/submissions/SubmissionForm'
 
 import { errorResponse, success } from './envelope'
-import { ERROR_ENVELOPE, SUCCESS_ENVELOPE } from './envelopeSchemas'
+import { SUCCESS_ENVELOPE } from './envelopeSchemas'
 import { guideBodySchema } from './guideSchema'
 import { readFormBody } from './readFormBody'
 
@@ -17,7 +20,15 @@ import { readFormBody } from './readFormBody'
 export const formEndpoint = (form: SubmissionForm<SubmissionSlug>): Endpoint => {
   const { slug, labels } = form
   const message = form.guide.receivedMessage
-  const body = guideBodySchema(submissionFields(form))
+  const fields = guideBodySchema(submissionFields(form))
+  const body = {
+    ...fields,
+    properties: {
+      ...(fields.properties as object),
+      [toSnakeCase(CAPTCHA_BODY_FIELD)]: { type: 'string', description: 'The captcha provider’s token (or send it in the `X-Captcha-Token` header)' },
+      [toSnakeCase(HONEYPOT_FIELD)]: { type: 'string', description: 'The honeypot: a field people never see; leave it empty' },
+    },
+  }
   return {
     path: form.guide.submitPath,
     method: 'post',
@@ -44,8 +55,13 @@ export const formEndpoint = (form: SubmissionForm<SubmissionSlug>): Endpoint => 
         },
         responses: {
           201: { description: message, content: { 'application/json': { schema: SUCCESS_ENVELOPE } } },
-          400: { description: 'Field errors', content: { 'application/json': { schema: ERROR_ENVELOPE } } },
-          403: { description: 'Signed in without permission (e.g. an editor)', content: { 'application/json': { schema: ERROR_ENVELOPE } } },
+          400: guideErrorAnswer(400, 'Field errors, the captcha’s included (`captcha_token`), or a body that is not JSON or form data; nothing was stored'),
+          403: guideErrorAnswer(403, 'Signed in without permission (e.g. an editor)'),
+          413: guideErrorAnswer(413),
+          415: guideErrorAnswer(415),
+          429: guideErrorAnswer(429, 'Too many posts from this address or for this email, or the same content again: wait `Retry-After` seconds'),
+          503: guideErrorAnswer(503),
+          500: { description: 'An unexpected error', content: { 'application/json': { schema: { $ref: '#/components/schemas/GuideServerError' } } } },
         },
       },
     },

@@ -2,6 +2,7 @@ import type { Field } from 'payload'
 
 import { canReview } from '@/access/fields/canReview'
 import { dataFields } from '@/fields/dataFields'
+import { requiredOnCreate } from '@/fields/requiredOnCreate'
 import { toSnakeCase } from '@/lib/caseConversion'
 
 type JsonSchema = Record<string, unknown>
@@ -42,7 +43,7 @@ export function guideBodySchema(fields: Field[]): JsonSchema {
     if (!schema) continue
     const name = toSnakeCase(field.name)
     properties[name] = schema
-    if ('required' in field && field.required && field.name !== 'event') required.push(name)
+    if (requiredOnCreate(field)) required.push(name)
   }
   return { type: 'object', properties, required }
 }

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
 import { toSnakeCase } from '@/lib/caseConversion'
+import { guideErrorAnswer } from '@/plugins/openapi/errorAnswers'
 import type { SubmissionSlug } from '@/submissions'
 import type { SubmissionForm } from '@/submissions/SubmissionForm'
 
@@ -80,8 +81,10 @@ export const staffListEndpoint = ({ slug: collection, guide }: SubmissionForm<Su
             },
           },
         },
-        401: { description: 'Not signed in' },
-        403: { description: 'Signed in without the staff or admin role' },
+        401: guideErrorAnswer(401, 'Not signed in'),
+        403: guideErrorAnswer(403, 'Signed in without the staff or admin role'),
+        404: guideErrorAnswer(404, 'A `page` past the last one'),
+        503: guideErrorAnswer(503),
       },
     },
   },
