@@ -17,6 +17,7 @@ import { submissionStatus } from '@/endpoints/submissionStatus'
 import { answerDatabaseOutage } from '@/hooks/answerDatabaseOutage'
 import { answerUnreadableRequest } from '@/hooks/answerUnreadableRequest'
 import { jobs } from '@/jobs'
+import { restrictJobStatsGlobal } from '@/jobs/restrictJobStatsGlobal'
 import { assertProductionSettings } from '@/lib/assertProductionSettings'
 import { listEnv, requireEnv, SETUP_HINT } from '@/lib/env'
 import { graphQLDepthLimit } from '@/lib/graphQLDepthLimit'
@@ -59,6 +60,7 @@ export default buildConfig({
   hooks: { afterError: [answerDatabaseOutage, answerUnreadableRequest] },
   onInit: (payload) => {
     assertProductionSettings(payload)
+    restrictJobStatsGlobal(payload)
     assertPublicFormPathsCurrent()
   },
   jobs,
