@@ -11,11 +11,15 @@ const isPlainObject = (value: unknown) => typeof value === 'object' && value !==
  *   column's range, which PostgreSQL refuses. No document has such an id: 404.
  * - a create or update whose body is not a document (empty, a list, a bare value, or a content type
  *   Payload does not read): 400, before any field hook sees it.
+ * - an `id` in the body of a create or update over REST or GraphQL, which Payload would write
+ *   ("" fails the insert): ids are the database's to give, so it is dropped.
  */
 export const refuseMalformedRequest: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   const { id, data } = args as { id?: unknown; data?: unknown }
   if (typeof id === 'number' && !(Number.isSafeInteger(id) && id > 0 && id <= MAX_SERIAL_ID)) throw new NotFound(req.t)
   if ((operation === 'create' || operation === 'update') && !isPlainObject(data))
     throw new APIError('Send the document as a JSON object (Content-Type: application/json).', 400, undefined, true)
+  if ((operation === 'create' || operation === 'update') && req.payloadAPI !== 'local' && 'id' in (data as object))
+    delete (data as { id?: unknown }).id
   return args
 }

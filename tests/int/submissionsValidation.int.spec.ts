@@ -31,6 +31,12 @@ const countWith = async (collection: SubmissionSlug, field: string, value: strin
   (await payload.count({ collection, where: { [field]: { equals: value } } })).totalDocs
 
 describe.each(SUBMISSION_SLUGS)('%s posted by the public', (collection) => {
+  it.each(['', 'abc', 987654])('ignores an id the client chose (%s): the database gives it', async (id) => {
+    const response = await anonymous.post(`/${collection}`, { body: { ...validSubmission(collection, eventId), id } })
+    expect(response.status).toBe(201)
+    expect(response.body.doc.id).not.toBe(id)
+  })
+
   it('refuses a cut-off multipart body with a 400, not a server error', async () => {
     const rawBody = '--x\r\nContent-Disposition: form-data; name="_payload"'
     const response = await anonymous.post(`/${collection}`, { rawBody, headers: { 'Content-Type': 'multipart/form-data; boundary=x' } })
