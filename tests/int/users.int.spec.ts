@@ -84,6 +84,36 @@ describe('users as staff', () => {
   })
 })
 
+describe('passwords', () => {
+  it.each([
+    ['short', 'Tr0ub4dor&3', 'Use at least 12 characters.'],
+    ['common', 'password1234', 'This password is too easy to guess.'],
+    ['made of the email', 'new-staff-otei-test', 'This password is too easy to guess.'],
+  ])('refuses a %s password for a new account with a field error', async (_, password, message) => {
+    const response = await admin.post('/users', { body: { email: 'new-staff-otei-test@otei.test', password, roles: ['staff'] } })
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].data.errors).toEqual([{ path: 'password', message: expect.stringContaining(message) }])
+  })
+
+  it('refuses a weak new password for one’s own account and keeps the old one', async () => {
+    const response = await staff.client.patch(`/users/${staff.id}`, { body: { password: 'qwertyuiop12' } })
+    expect(response.status).toBe(400)
+    expect((await RestClient.anonymous().post('/users/login', { body: { email: staff.email, password: staff.password } })).status).toBe(200)
+  })
+
+  it('refuses a weak password set through a reset link', async () => {
+    const token = await payload.forgotPassword({ collection: 'users', data: { email: editor.email }, disableEmail: true })
+    const response = await RestClient.anonymous().post('/users/reset-password', { body: { token, password: 'password1234' } })
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].message).toContain('This password is too easy to guess.')
+  })
+
+  it('accepts a long, unguessable one', async () => {
+    const response = await admin.post('/users', { body: { email: `strong-${Date.now()}@otei.test`, password: 'violet-harbour-tractor-58', roles: ['staff'] } })
+    expect(response.status).toBe(201)
+  })
+})
+
 describe('users as an admin', () => {
   it('creates a staff account and changes its roles', async () => {
     const email = `new-staff-${Date.now()}@otei.test`

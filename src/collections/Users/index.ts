@@ -9,6 +9,7 @@ import { ROLE_LABELS, ROLES } from '@/lib/choices'
 
 import { limitLoginsPerIp } from './hooks/limitLoginsPerIp'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { requireStrongPassword, requireStrongResetPassword } from './hooks/requireStrongPassword'
 
 const TEN_MINUTES_MS = 10 * 60 * 1000
 const TWO_HOURS_S = 2 * 60 * 60
@@ -35,7 +36,8 @@ export const Users: CollectionConfig = {
     unlock: adminOnly,
   },
   hooks: {
-    beforeOperation: [limitLoginsPerIp],
+    beforeOperation: [limitLoginsPerIp, requireStrongResetPassword],
+    beforeValidate: [requireStrongPassword],
     beforeChange: [makeFirstUserAdmin],
   },
   fields: [
