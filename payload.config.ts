@@ -21,6 +21,7 @@ import { listEnv, requireEnv, SETUP_HINT } from '@/lib/env'
 import { graphQLDepthLimit } from '@/lib/graphQLDepthLimit'
 import { plugins } from '@/plugins'
 import { submissionCollections } from '@/submissions'
+import { refusePendingSessions } from '@/twoFactor/refusePendingSessions'
 import { assertPublicFormPathsCurrent } from '@/submissions/publicFormPaths'
 import { onePerEmailIndexes } from '@/submissions/onePerEmailIndexes'
 
@@ -39,7 +40,14 @@ export default buildConfig({
     // No Gravatar: the admin must not call out to third parties with staff email hashes.
     avatar: 'default',
     importMap: { baseDir: dirname },
-    components: { beforeDashboard: ['/src/components/Dashboard#Dashboard'] },
+    components: {
+      beforeDashboard: ['/src/components/Dashboard#Dashboard'],
+      // A sign-in that still owes its second factor is sent on from the login form to /admin/two-factor.
+      beforeLogin: ['/src/components/TwoFactor/SendPendingSignInOn#SendPendingSignInOn'],
+      views: {
+        twoFactor: { Component: '/src/components/TwoFactor/TwoFactorView#TwoFactorView', path: '/two-factor', exact: true },
+      },
+    },
     meta: { titleSuffix: ' · OTEI Admin' },
   },
   collections: [...submissionCollections, Events, EmailTemplates, EmailOutbox, Users, SecurityEvents],
@@ -56,6 +64,7 @@ export default buildConfig({
   endpoints: [health, ...submissionStatus, ...guideEndpoints],
   hooks: { afterError: [answerDatabaseOutage] },
   onInit: (payload) => {
+    refusePendingSessions(payload)
     assertProductionSettings(payload)
     assertPublicFormPathsCurrent()
   },

@@ -7,8 +7,12 @@ import { adminOnlyField } from '@/access/fields/adminOnlyField'
 import { teamMember } from '@/access/teamMember'
 import { ROLE_LABELS, ROLES } from '@/lib/choices'
 
+import { twoFactorEndpoints } from '@/endpoints/twoFactor'
+
+import { finishSecondFactorAtLogin } from './hooks/finishSecondFactorAtLogin'
 import { limitLoginsPerIp } from './hooks/limitLoginsPerIp'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { twoFactorFields } from './twoFactorFields'
 
 const TEN_MINUTES_MS = 10 * 60 * 1000
 const TWO_HOURS_S = 2 * 60 * 60
@@ -17,7 +21,7 @@ export const Users: CollectionConfig = {
   slug: 'users',
   admin: {
     useAsTitle: 'email',
-    defaultColumns: ['email', 'name', 'roles', 'updatedAt'],
+    defaultColumns: ['email', 'name', 'roles', 'twoFactorEnabled', 'updatedAt'],
     group: 'Settings',
   },
   auth: {
@@ -37,7 +41,9 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [limitLoginsPerIp],
     beforeChange: [makeFirstUserAdmin],
+    afterOperation: [finishSecondFactorAtLogin],
   },
+  endpoints: twoFactorEndpoints,
   fields: [
     {
       name: 'name',
@@ -63,5 +69,6 @@ export const Users: CollectionConfig = {
         condition: (_data, _siblingData, { user }) => Boolean(user),
       },
     },
+    ...twoFactorFields(),
   ],
 }
