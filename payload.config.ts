@@ -22,6 +22,7 @@ import { graphQLDepthLimit } from '@/lib/graphQLDepthLimit'
 import { plugins } from '@/plugins'
 import { submissionCollections } from '@/submissions'
 import { refusePendingSessions } from '@/twoFactor/refusePendingSessions'
+import { TWO_FACTOR_LOGGING_LEVELS } from '@/twoFactor/TwoFactorRefusal'
 import { assertPublicFormPathsCurrent } from '@/submissions/publicFormPaths'
 import { onePerEmailIndexes } from '@/submissions/onePerEmailIndexes'
 
@@ -63,6 +64,8 @@ export default buildConfig({
   csrf: allowedOrigins,
   endpoints: [health, ...submissionStatus, ...guideEndpoints],
   hooks: { afterError: [answerDatabaseOutage] },
+  // Wrong two-factor codes are answers, not errors (each also leaves a security event).
+  loggingLevels: TWO_FACTOR_LOGGING_LEVELS,
   onInit: (payload) => {
     refusePendingSessions(payload)
     assertProductionSettings(payload)

@@ -1,4 +1,4 @@
-import { APIError, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { enforceRateLimit } from '@/abuse/enforceRateLimit'
 import { rateLimitsFor } from '@/abuse/rateLimitsFor'
@@ -9,6 +9,7 @@ import { useRecoveryCode } from './recoveryCodes'
 import { openSecret } from './secretBox'
 import { updateTwoFactorRow } from './sessions'
 import { isValidTotp } from './totp'
+import { TwoFactorRefusal } from './TwoFactorRefusal'
 
 /** What a client sends as its second factor: `{ "code": "123456" }` or `{ "recoveryCode": "k7m2p-xq9ha" }`. */
 export type SecondFactor = { code?: unknown; recoveryCode?: unknown }
@@ -48,10 +49,8 @@ export async function checkSecondFactor(
     return used
   }
   await recordSecurityEvent(req, { kind: 'two-factor-failed', form: 'two-factor', email: row.email })
-  throw new APIError(
+  throw new TwoFactorRefusal(
     given.recoveryCode ? 'That recovery code is not valid or was already used.' : 'That code is not valid. Use the newest code your app shows.',
     401,
-    undefined,
-    true,
   )
 }

@@ -1,8 +1,9 @@
-import { APIError, type Endpoint } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { checkSecondFactor, secondFactorFrom } from '@/twoFactor/checkSecondFactor'
 import { secondFactorNeeded } from '@/twoFactor/requirement'
 import { readTwoFactorRow, updateTwoFactorRow } from '@/twoFactor/sessions'
+import { TwoFactorRefusal } from '@/twoFactor/TwoFactorRefusal'
 
 import { conflict, jsonBody, sessionOf } from './session'
 
@@ -15,7 +16,7 @@ export const disableTwoFactor: Endpoint = {
     const row = await readTwoFactorRow(req, user.id)
     if (!row.twoFactorEnabled) return conflict('Two-factor authentication is not on.')
     if (secondFactorNeeded({ ...row, twoFactorEnabled: false }) === 'enrolment') {
-      throw new APIError('Admins must keep two-factor authentication on.', 403, undefined, true)
+      throw new TwoFactorRefusal('Admins must keep two-factor authentication on.', 403)
     }
     await checkSecondFactor(req, row, secondFactorFrom(await jsonBody(req)))
     await updateTwoFactorRow(req, user.id, {

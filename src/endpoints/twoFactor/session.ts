@@ -1,6 +1,7 @@
-import { APIError, type PayloadRequest, UnauthorizedError } from 'payload'
+import { type PayloadRequest, UnauthorizedError } from 'payload'
 
 import { readSession, type SignedInSession } from '@/twoFactor/sessions'
+import { TwoFactorRefusal } from '@/twoFactor/TwoFactorRefusal'
 
 /**
  * The caller's session, for the two-factor endpoints. A signed-in session only: an API key cannot
@@ -11,7 +12,7 @@ export async function sessionOf(req: PayloadRequest, pending: 'none' | 'enrolmen
   const session = await readSession(req.payload, req.headers)
   if (!session) throw new UnauthorizedError(req.t)
   if (session.complete || pending === 'any' || (pending === 'enrolment' && session.needs === 'enrolment')) return session
-  throw new APIError('Finish signing in with your two-factor code first.', 403, undefined, true)
+  throw new TwoFactorRefusal('Finish signing in with your two-factor code first.', 403)
 }
 
 export const jsonBody = async (req: PayloadRequest): Promise<unknown> => (await req.json?.().catch(() => undefined)) ?? {}
