@@ -1,5 +1,8 @@
 import { type Browser, chromium, type Page } from 'playwright-core'
 
+import { SEEDED_ADMIN, seededAdminTotpSecret } from './credentials'
+import { currentCode } from './twoFactor'
+
 /** Debian's Chromium, headless; the flags keep it off the network this machine does not have. */
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
@@ -15,11 +18,31 @@ export const launchChromium = (): Promise<Browser> =>
     ],
   })
 
-/** Signs in through the admin's login form and waits for the dashboard. */
-export async function loginToAdmin(page: Page, email: string, password: string): Promise<void> {
+/**
+ * Signs in through the admin's login form and waits for the dashboard. An account with two-factor
+ * authentication on is asked for its code next (/admin/two-factor): the code of `totpSecret`,
+ * which defaults to the seeded admin's own when that is the account.
+ */
+export async function loginToAdmin(
+  page: Page,
+  email: string,
+  password: string,
+  { totpSecret = email === SEEDED_ADMIN.email ? seededAdminTotpSecret() : undefined }: { totpSecret?: string } = {},
+): Promise<void> {
   await page.goto('/admin/login')
   await page.locator('#field-email').fill(email)
   await page.locator('#field-password').fill(password)
   await page.locator('button[type=submit]').click()
-  await page.waitForURL(/\/admin$/)
+  await page.waitForURL(/\/admin(\/two-factor(\?.*)?)?$/)
+  if (new URL(page.url()).pathname === '/admin/two-factor') {
+    if (!totpSecret) throw new Error(`${email} is asked for a two-factor code, and loginToAdmin was given no secret`)
+    await enterTwoFactorCode(page, currentCode(totpSecret))
+    await page.waitForURL(/\/admin$/)
+  }
+}
+
+/** On /admin/two-factor: types `code` and submits it. */
+export async function enterTwoFactorCode(page: Page, code: string): Promise<void> {
+  await page.locator('#field-twoFactorCode').fill(code)
+  await page.getByRole('button', { name: 'Verify' }).click()
 }
