@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@/lib/choices'
 import type { User } from '@/payload-types'
 import { rolesRequiringTwoFactor, secondFactorNeeded } from '@/twoFactor/requirement'
+import { resetTwoFactor } from '@/twoFactor/resetTwoFactor'
 
 import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
@@ -261,6 +262,15 @@ describe('managing two-factor authentication as staff', () => {
     expect((await staff.client.post('/users/two-factor/disable', { body: { code: wrongCode(staff.secret) } })).status).toBe(401)
     const off = await staff.client.post('/users/two-factor/disable', { body: { code: currentCode(staff.secret) } })
     expect(off.status).toBe(200)
+    const response = await login(staff)
+    expect(response.body.twoFactor).toBeUndefined()
+    expect((await new RestClient(`JWT ${response.body.token}`).get('/registrations')).status).toBe(200)
+  })
+
+  it('is turned off by an operator’s reset (npm run two-factor:reset), which ends the account’s sessions', async () => {
+    const staff = await enrolledUser()
+    await resetTwoFactor(payload, staff.id)
+    expect((await staff.client.get('/registrations')).status).toBe(403)
     const response = await login(staff)
     expect(response.body.twoFactor).toBeUndefined()
     expect((await new RestClient(`JWT ${response.body.token}`).get('/registrations')).status).toBe(200)
