@@ -12,7 +12,16 @@ type Setup = { secret: string; otpauthUri: string; qrCodeSvg: string }
  * Setting up an authenticator app: a QR code and the same secret as text, one code to confirm,
  * then the recovery codes, shown once. `onDone` runs when the person has seen them.
  */
-export function Enrolment({ onDone, doneLabel }: { onDone: () => void; doneLabel: string }) {
+export function Enrolment({
+  onDone,
+  onEnabled,
+  doneLabel,
+}: {
+  onDone: () => void
+  /** Runs as soon as it is on, while the recovery codes are shown. */
+  onEnabled?: () => void
+  doneLabel: string
+}) {
   const { config } = useConfig()
   const api = config.routes.api
   const [setup, setSetup] = useState<Setup>()
@@ -84,6 +93,7 @@ export function Enrolment({ onDone, doneLabel }: { onDone: () => void; doneLabel
               const result = await postTwoFactor<{ recoveryCodes: string[] }>(api, 'enable', { code })
               if (!result.ok) return result.message
               setRecoveryCodes(result.body.recoveryCodes)
+              onEnabled?.()
             }}
           />
         </li>

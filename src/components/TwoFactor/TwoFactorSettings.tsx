@@ -15,14 +15,17 @@ export function TwoFactorSettings({ enabled, required }: { enabled: boolean; req
   const router = useRouter()
   const [newCodes, setNewCodes] = useState<string[]>()
   const [action, setAction] = useState<'recovery-codes' | 'disable'>()
+  const [enrolled, setEnrolled] = useState(false)
 
   if (!enabled) {
     return (
       <section className="two-factor__section">
-        <p className="two-factor__status">
-          Status: <strong>off</strong>. {required ? 'Your account must use it.' : 'Optional for your account, and recommended.'}
-        </p>
-        <Enrolment onDone={() => router.refresh()} doneLabel="Done" />
+        {!enrolled && (
+          <p className="two-factor__status">
+            Status: <strong>off</strong>. {required ? 'Your account must use it.' : 'Optional for your account, and recommended.'}
+          </p>
+        )}
+        <Enrolment onEnabled={() => setEnrolled(true)} onDone={() => router.refresh()} doneLabel="Done" />
       </section>
     )
   }
