@@ -73,6 +73,8 @@ describe('two-factor authentication in the admin as staff', () => {
   it('is set up from the account page: QR code and key, one code, then ten recovery codes', async () => {
     await loginToAdmin(page, staff.email, staff.password)
     await page.goto('/admin/account')
+    await page.getByRole('link', { name: 'Set up' }).waitFor()
+    await screenshot('account')
     await page.getByRole('link', { name: 'Set up' }).click()
     await page.waitForURL(/\/admin\/two-factor$/)
     await page.getByRole('heading', { name: 'Two-factor authentication', level: 1 }).waitFor()
