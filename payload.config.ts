@@ -24,6 +24,8 @@ import { graphQLDepthLimit } from '@/lib/graphQLDepthLimit'
 import { plugins } from '@/plugins'
 import { refuseMalformedRequests } from '@/plugins/refuseMalformedRequests'
 import { submissionCollections } from '@/submissions'
+import { refusePendingSessions } from '@/twoFactor/refusePendingSessions'
+import { TWO_FACTOR_LOGGING_LEVELS } from '@/twoFactor/TwoFactorRefusal'
 import { assertPublicFormPathsCurrent } from '@/submissions/publicFormPaths'
 import { onePerEmailIndexes } from '@/submissions/onePerEmailIndexes'
 
@@ -42,7 +44,14 @@ export default buildConfig({
     // No Gravatar: the admin must not call out to third parties with staff email hashes.
     avatar: 'default',
     importMap: { baseDir: dirname },
-    components: { beforeDashboard: ['/src/components/Dashboard#Dashboard'] },
+    components: {
+      beforeDashboard: ['/src/components/Dashboard#Dashboard'],
+      // A sign-in that still owes its second factor is sent on from the login form to /admin/two-factor.
+      beforeLogin: ['/src/components/TwoFactor/SendPendingSignInOn#SendPendingSignInOn'],
+      views: {
+        twoFactor: { Component: '/src/components/TwoFactor/TwoFactorView#TwoFactorView', path: '/two-factor', exact: true },
+      },
+    },
     meta: { titleSuffix: ' · OTEI Admin' },
   },
   collections: [...submissionCollections, Events, EmailTemplates, EmailOutbox, Users, SecurityEvents],
@@ -58,7 +67,10 @@ export default buildConfig({
   csrf: allowedOrigins,
   endpoints: [health, ...submissionStatus, ...guideEndpoints],
   hooks: { afterError: [answerDatabaseOutage, answerUnreadableRequest] },
+  // Wrong two-factor codes are answers, not errors (each also leaves a security event).
+  loggingLevels: TWO_FACTOR_LOGGING_LEVELS,
   onInit: (payload) => {
+    refusePendingSessions(payload)
     assertProductionSettings(payload)
     restrictJobStatsGlobal(payload)
     assertPublicFormPathsCurrent()

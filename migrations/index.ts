@@ -7,6 +7,7 @@ import * as migration_20261201_225900_one_per_email from './20261201_225900_one_
 import * as migration_20261202_023810_outbox_requeue from './20261202_023810_outbox_requeue';
 import * as migration_20261202_030511_staff_workflow from './20261202_030511_staff_workflow';
 import * as migration_20261202_030512_offer_template from './20261202_030512_offer_template';
+import * as migration_20261202_055215_two_factor from './20261202_055215_two_factor';
 
 export const migrations = [
   {
@@ -47,11 +48,16 @@ export const migrations = [
   {
     up: migration_20261202_030511_staff_workflow.up,
     down: migration_20261202_030511_staff_workflow.down,
-    name: '20261202_030511_staff_workflow'
+    name: '20261202_030511_staff_workflow',
   },
   {
     up: migration_20261202_030512_offer_template.up,
     down: migration_20261202_030512_offer_template.down,
     name: '20261202_030512_offer_template',
+  },
+  {
+    up: migration_20261202_055215_two_factor.up,
+    down: migration_20261202_055215_two_factor.down,
+    name: '20261202_055215_two_factor'
   },
 ];

@@ -297,6 +297,27 @@ export interface User {
    * Admin: everything, including users. Staff: submissions and events. Editor: content and email templates.
    */
   roles?: ('admin' | 'staff' | 'editor')[] | null;
+  twoFactorEnabled?: boolean | null;
+  twoFactorSecret?: string | null;
+  twoFactorPendingSecret?: string | null;
+  twoFactorRecoveryCodes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  twoFactorSessions?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -582,7 +603,14 @@ export interface EmailOutbox {
  */
 export interface SecurityEvent {
   id: number;
-  kind: 'captcha-failed' | 'captcha-unavailable' | 'honeypot' | 'too-many-links' | 'body-too-large' | 'rate-limited';
+  kind:
+    | 'captcha-failed'
+    | 'captcha-unavailable'
+    | 'honeypot'
+    | 'too-many-links'
+    | 'body-too-large'
+    | 'rate-limited'
+    | 'two-factor-failed';
   form?: string | null;
   ipHash?: string | null;
   emailHash?: string | null;
@@ -1062,6 +1090,11 @@ export interface EmailOutboxSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  twoFactorEnabled?: T;
+  twoFactorSecret?: T;
+  twoFactorPendingSecret?: T;
+  twoFactorRecoveryCodes?: T;
+  twoFactorSessions?: T;
   updatedAt?: T;
   createdAt?: T;
   enableAPIKey?: T;

@@ -18,6 +18,7 @@ import { startSiteverifyServer } from '../../tests/helpers/siteverifyServer'
 import { startSmtpServer, type TestSmtpServer } from '../../tests/helpers/smtpServer'
 import { openEventData } from '../../tests/helpers/submissions'
 import { appEnv, createTestDatabase } from '../../tests/helpers/testDatabase'
+import { registerFirstAdmin } from '../../tests/helpers/twoFactor'
 import { waitFor } from '../../tests/helpers/waitFor'
 
 import { BENCH_POSTGRES_URL, startBenchPostgres } from './peerBench'
@@ -91,11 +92,11 @@ export async function startOurServer(
   })
   let server = await startAppServer(serverEnv({}), { nodeArgs })
 
-  const admin = await httpJson(server.baseURL, 'POST', '/api/users/first-register', {
-    body: { email: 'bench-admin@otei.test', password: randomBytes(12).toString('hex'), name: 'Bench Admin' },
+  // Production requires two-factor authentication of admins: the helper enrols this one.
+  const { token } = await registerFirstAdmin(server.baseURL, {
+    email: 'bench-admin@otei.test',
+    password: randomBytes(12).toString('hex'),
   })
-  if (admin.status !== 200) throw new Error(`first-register: ${admin.status} ${JSON.stringify(admin.body)}`)
-  const token: string = admin.body.token
   const event = await httpJson(server.baseURL, 'POST', '/api/events', {
     token,
     body: openEventData({ name: 'Bench Summit', slug: 'bench-summit', ...eventFields }),

@@ -11,7 +11,13 @@ import { intEnv } from '@/lib/env'
 
 const HOUR_S = 3600
 
-export type RateLimitKind = 'formPerIp' | 'formPerEmail' | 'loginPerIp' | 'sameContent' | 'noticePerEmail'
+export type RateLimitKind =
+  | 'formPerIp'
+  | 'formPerEmail'
+  | 'loginPerIp'
+  | 'sameContent'
+  | 'noticePerEmail'
+  | 'twoFactorPerUser'
 
 /** Limits as points per window, each configurable by environment. */
 const LIMITS: Record<RateLimitKind, { env: string; points: number; durationS: number }> = {
@@ -25,11 +31,18 @@ const LIMITS: Record<RateLimitKind, { env: string; points: number; durationS: nu
   sameContent: { env: 'SPAM_SAME_CONTENT_PER_10_MIN', points: 1, durationS: 10 * 60 },
   // "You are already registered" notices to one address for one event.
   noticePerEmail: { env: 'RATE_LIMIT_NOTICE_PER_EMAIL', points: 1, durationS: HOUR_S },
+  // Second-factor codes per account: a million codes, three valid at a time, 5 guesses per 15 minutes.
+  // A right code clears the count, so only wrong ones add up.
+  twoFactorPerUser: { env: 'RATE_LIMIT_TWO_FACTOR_PER_USER', points: 5, durationS: 15 * 60 },
 }
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterS: number }
 
-export type RateLimits = { consume: (kind: RateLimitKind, key: string) => Promise<RateLimitVerdict> }
+export type RateLimits = {
+  consume: (kind: RateLimitKind, key: string) => Promise<RateLimitVerdict>
+  /** Forgets the attempts counted under `key` (a right second-factor code). */
+  reset: (kind: RateLimitKind, key: string) => Promise<void>
+}
 
 /**
  * Rate limits shared by every app process: in Redis when REDIS_URL is set, otherwise in a table of
@@ -80,6 +93,13 @@ export function createRateLimits({
         }
         onStoreError(rejection)
         return { allowed: true }
+      }
+    },
+    reset: async (kind, key) => {
+      try {
+        await (await limiter(kind)).delete(key)
+      } catch (error) {
+        onStoreError(error)
       }
     },
   }

@@ -55,6 +55,7 @@ export const SECURITY_EVENT_KINDS = [
   { value: 'too-many-links', label: 'Too many links' },
   { value: 'body-too-large', label: 'Request body too large' },
   { value: 'rate-limited', label: 'Rate limit reached' },
+  { value: 'two-factor-failed', label: 'Wrong two-factor code' },
 ] as const
 
 export const GENDERS = [

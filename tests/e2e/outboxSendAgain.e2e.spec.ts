@@ -10,6 +10,7 @@ import { httpJson } from '../helpers/httpClient'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
 import { openEventData } from '../helpers/events'
 import { appEnv, createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { registerFirstAdmin } from '../helpers/twoFactor'
 import { waitFor } from '../helpers/waitFor'
 
 // Screens to look at by eye, at a laptop and a phone width: SCREENSHOT_DIR=/tmp/shots npm run test:e2e
@@ -70,11 +71,7 @@ beforeAll(async () => {
     SMTP_PORT: String(smtpPort),
     EMAIL_MAX_ATTEMPTS: '1',
   })
-  const first = await httpJson(server.baseURL, 'POST', '/api/users/first-register', {
-    body: { email: `admin-${run}@otei.test`, password: `admin-password-${run}` },
-  })
-  expect(first.status).toBe(200)
-  token = first.body.token
+  token = (await registerFirstAdmin(server.baseURL, { email: `admin-${run}@otei.test`, password: `admin-password-${run}` })).token
   expect((await httpJson(server.baseURL, 'POST', '/api/users', { token, body: { ...staff, roles: ['staff'] } })).status).toBe(201)
   const event = await httpJson(server.baseURL, 'POST', '/api/events', {
     token,

@@ -4,7 +4,9 @@ import { findFreePort } from '@/scripts/findFreePort'
 
 import { type AppServer, startAppServer } from './appServer'
 import { FRONTEND_ORIGIN, SEEDED_ADMIN } from './credentials'
+import { httpJson } from './httpClient'
 import { appEnv, createTestDatabase, runCommand } from './testDatabase'
+import { enrolOverHttp } from './twoFactor'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +19,9 @@ declare module 'vitest' {
 
 /**
  * A migrated, seeded database, a fresh production build and the production server serving it,
- * sending its emails to the SMTP port that tests listen on when they want them.
+ * sending its emails to the SMTP port that tests listen on when they want them. Production
+ * requires two-factor authentication of admins: the seeded admin is enrolled here, once, and its
+ * secret provided to the tests (SEEDED_ADMIN.code, loginToAdmin).
  */
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase('e2e')
@@ -41,6 +45,11 @@ export default async function setup(project: TestProject) {
     await runCommand(['tsx', 'src/scripts/seed.ts'], env)
     await runCommand(['next', 'build'], env)
     server = await startAppServer(env)
+    const login = await httpJson(server.baseURL, 'POST', '/api/users/login', {
+      body: { email: SEEDED_ADMIN.email, password: SEEDED_ADMIN.password },
+    })
+    if (login.status !== 200) throw new Error(`seeded admin login: ${login.status} ${JSON.stringify(login.body)}`)
+    project.provide('seededAdminTotpSecret', await enrolOverHttp(server.baseURL, login.body.token))
   } catch (error) {
     await teardown()
     throw error

@@ -46,9 +46,17 @@ export class RestClient {
     return new RestClient()
   }
 
-  /** Logs in through POST /api/users/login and keeps the token for later requests. */
-  static async login(email: string, password: string): Promise<RestClient> {
-    const response = await RestClient.anonymous().post('/users/login', { body: { email, password } })
+  /**
+   * Logs in through POST /api/users/login and keeps the token for later requests. `secondFactor`
+   * (`{ code }` or `{ recoveryCode }`) goes with the password, for an account with two-factor
+   * authentication on; without it, such an account's token is pending (see tests/int/twoFactor).
+   */
+  static async login(
+    email: string,
+    password: string,
+    secondFactor: { code?: string; recoveryCode?: string } = {},
+  ): Promise<RestClient> {
+    const response = await RestClient.anonymous().post('/users/login', { body: { email, password, ...secondFactor } })
     if (response.status !== 200) {
       throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`)
     }

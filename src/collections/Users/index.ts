@@ -7,9 +7,13 @@ import { adminOnlyField } from '@/access/fields/adminOnlyField'
 import { teamMember } from '@/access/teamMember'
 import { ROLE_LABELS, ROLES } from '@/lib/choices'
 
+import { twoFactorEndpoints } from '@/endpoints/twoFactor'
+
+import { finishSecondFactorAtLogin } from './hooks/finishSecondFactorAtLogin'
 import { limitLoginsPerIp } from './hooks/limitLoginsPerIp'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { requireStrongPassword, requireStrongResetPassword } from './hooks/requireStrongPassword'
+import { twoFactorFields } from './twoFactorFields'
 
 const TEN_MINUTES_MS = 10 * 60 * 1000
 const TWO_HOURS_S = 2 * 60 * 60
@@ -18,7 +22,7 @@ export const Users: CollectionConfig = {
   slug: 'users',
   admin: {
     useAsTitle: 'email',
-    defaultColumns: ['email', 'name', 'roles', 'updatedAt'],
+    defaultColumns: ['email', 'name', 'roles', 'twoFactorEnabled', 'updatedAt'],
     group: 'Settings',
   },
   auth: {
@@ -39,7 +43,9 @@ export const Users: CollectionConfig = {
     beforeOperation: [limitLoginsPerIp, requireStrongResetPassword],
     beforeValidate: [requireStrongPassword],
     beforeChange: [makeFirstUserAdmin],
+    afterOperation: [finishSecondFactorAtLogin],
   },
+  endpoints: twoFactorEndpoints,
   fields: [
     {
       name: 'name',
@@ -65,5 +71,6 @@ export const Users: CollectionConfig = {
         condition: (_data, _siblingData, { user }) => Boolean(user),
       },
     },
+    ...twoFactorFields(),
   ],
 }

@@ -24,6 +24,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { EmailPlaceholders as EmailPlaceholders_f580b44c75226a22f556a158e10ab957 } from '../../../../src/components/EmailPlaceholders'
 import { SendAgainButton as SendAgainButton_c15fe1883ab2d6da43575db33eb0c544 } from '../../../../src/components/SendAgainButton'
+import { TwoFactorStatus as TwoFactorStatus_a927581f29d3920f9b067538f8dc09d6 } from '../../../../src/components/TwoFactor/TwoFactorStatus'
 import { FormatField as FormatField_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
 import { LimitField as LimitField_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
 import { Page as Page_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
@@ -37,7 +38,9 @@ import { ExportSaveButton as ExportSaveButton_cdf7e044479f899a31f804427d568b36 }
 import { ImportPreview as ImportPreview_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
 import { ImportSaveButton as ImportSaveButton_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
 import { Dashboard as Dashboard_e1aaac9d73a3992d50b4a18beefc4f4e } from '../../../../src/components/Dashboard'
+import { SendPendingSignInOn as SendPendingSignInOn_2e21ecbd48b1d27b26259025988ab38c } from '../../../../src/components/TwoFactor/SendPendingSignInOn'
 import { ImportExportProvider as ImportExportProvider_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
+import { TwoFactorView as TwoFactorView_7cf30acb60c1e7a12274193148647e72 } from '../../../../src/components/TwoFactor/TwoFactorView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -68,6 +71,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/EmailPlaceholders#EmailPlaceholders": EmailPlaceholders_f580b44c75226a22f556a158e10ab957,
   "/src/components/SendAgainButton#SendAgainButton": SendAgainButton_c15fe1883ab2d6da43575db33eb0c544,
+  "/src/components/TwoFactor/TwoFactorStatus#TwoFactorStatus": TwoFactorStatus_a927581f29d3920f9b067538f8dc09d6,
   "@payloadcms/plugin-import-export/rsc#FormatField": FormatField_cdf7e044479f899a31f804427d568b36,
   "@payloadcms/plugin-import-export/rsc#LimitField": LimitField_cdf7e044479f899a31f804427d568b36,
   "@payloadcms/plugin-import-export/rsc#Page": Page_cdf7e044479f899a31f804427d568b36,
@@ -81,6 +85,8 @@ export const importMap = {
   "@payloadcms/plugin-import-export/rsc#ImportPreview": ImportPreview_cdf7e044479f899a31f804427d568b36,
   "@payloadcms/plugin-import-export/rsc#ImportSaveButton": ImportSaveButton_cdf7e044479f899a31f804427d568b36,
   "/src/components/Dashboard#Dashboard": Dashboard_e1aaac9d73a3992d50b4a18beefc4f4e,
+  "/src/components/TwoFactor/SendPendingSignInOn#SendPendingSignInOn": SendPendingSignInOn_2e21ecbd48b1d27b26259025988ab38c,
   "@payloadcms/plugin-import-export/rsc#ImportExportProvider": ImportExportProvider_cdf7e044479f899a31f804427d568b36,
+  "/src/components/TwoFactor/TwoFactorView#TwoFactorView": TwoFactorView_7cf30acb60c1e7a12274193148647e72,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
