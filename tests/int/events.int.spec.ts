@@ -66,6 +66,18 @@ describe('events as an anonymous visitor', () => {
     expect(response.body).toEqual({ errors: [{ message: 'Not Found' }] })
   })
 
+  it.each([
+    ['page', '-1'],
+    ['page', '1.5'],
+    ['page', 'abc'],
+    ['limit', '-1'],
+    ['limit', '1e12'],
+  ])('gets a 400 naming %s for %s, not a server error', async (param, value) => {
+    const response = await RestClient.anonymous().get(`/events?${param}=${value}`)
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].message).toMatch(new RegExp(`^${param} must be a whole number`))
+  })
+
   it('gets a 400 for a where parameter that is not JSON, not a server error', async () => {
     const response = await RestClient.anonymous().get('/events?where=%20{')
     expect(response.status).toBe(400)
