@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { DATABASE_UNAVAILABLE_MESSAGE } from '@/db/databaseUnavailable'
 
-import { type AppServer, startAppServer } from '../helpers/appServer'
+import { type AppServer, startServerBeside } from '../helpers/appServer'
 import { createOpenEventOverHttp } from '../helpers/httpClient'
 import { startSiteverifyServer } from '../helpers/siteverifyServer'
 import { validSubmission } from '../helpers/submissions'
 import { startTcpProxy, type TcpProxy } from '../helpers/tcpProxy'
-import { appEnv } from '../helpers/testDatabase'
 import { waitFor } from '../helpers/waitFor'
 
 /**
@@ -59,16 +58,12 @@ beforeAll(async () => {
   database = await startTcpProxy({ host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) })
   databaseUrl.hostname = '127.0.0.1'
   databaseUrl.port = String(database.port)
-  server = await startAppServer({
-    ...appEnv(databaseUrl.toString()),
+  server = await startServerBeside(databaseUrl.toString(), {
     TRUST_PROXY: '1',
     RATE_LIMIT_FORM_PER_IP: String(POSTS_PER_IP),
     CAPTCHA_PROVIDER: 'turnstile',
     CAPTCHA_SECRET,
     CAPTCHA_VERIFY_URL: siteverify.url,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(inject('smtpPort')),
-    JOBS_AUTORUN: 'false',
   })
   eventId = await createOpenEventOverHttp(inject('baseURL'))
 }, 180_000)

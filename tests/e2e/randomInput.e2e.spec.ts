@@ -4,10 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFa
 
 import { SUBMISSION_FORMS } from '@/submissions'
 
-import { type AppServer, startAppServer } from '../helpers/appServer'
+import { type AppServer, startServerBeside } from '../helpers/appServer'
 import { createOpenEventOverHttp } from '../helpers/httpClient'
 import { validSubmission } from '../helpers/submissions'
-import { appEnv } from '../helpers/testDatabase'
 
 /**
  * Random bodies, headers and query strings thrown at every public endpoint of the production
@@ -123,14 +122,7 @@ async function send({ method, path, query, headers, body, type }: Sent) {
 }
 
 beforeAll(async () => {
-  server = await startAppServer({
-    ...appEnv(inject('databaseUrl')),
-    TRUST_PROXY: '1',
-    RATE_LIMIT_FORM_PER_IP: '1000',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(inject('smtpPort')),
-    JOBS_AUTORUN: 'false',
-  })
+  server = await startServerBeside(inject('databaseUrl'), { TRUST_PROXY: '1', RATE_LIMIT_FORM_PER_IP: '1000' })
   database = new pg.Client({ connectionString: inject('databaseUrl') })
   await database.connect()
   eventId = await createOpenEventOverHttp(inject('baseURL'))

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { type AppServer, startAppServer } from '../helpers/appServer'
+import { type AppServer, startServerBeside } from '../helpers/appServer'
 import { createOpenEventOverHttp, postJsonFrom } from '../helpers/httpClient'
 import { type ProxyChain, startProxyChain } from '../helpers/nginx'
 import { startSiteverifyServer } from '../helpers/siteverifyServer'
@@ -18,18 +18,14 @@ const servers: AppServer[] = []
 const chains: ProxyChain[] = []
 let eventId: number
 
-/** A production server that trusts `proxies` hops, sharing the e2e database; its jobs left to the main server. */
+/** A production server that trusts `proxies` hops. */
 async function serverBehind(proxies: string) {
-  const server = await startAppServer({
-    ...appEnv(inject('databaseUrl')),
+  const server = await startServerBeside(inject('databaseUrl'), {
     TRUST_PROXY: proxies,
     RATE_LIMIT_FORM_PER_IP: String(POSTS_PER_IP),
     CAPTCHA_PROVIDER: 'turnstile',
     CAPTCHA_SECRET,
     CAPTCHA_VERIFY_URL: siteverify.url,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(inject('smtpPort')),
-    JOBS_AUTORUN: 'false',
   })
   servers.push(server)
   return server

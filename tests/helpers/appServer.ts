@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { inject } from 'vitest'
 
 import { findFreePort } from '../../src/scripts/findFreePort'
 
+import { appEnv } from './testDatabase'
 import { waitFor } from './waitFor'
 
 export type AppServer = { baseURL: string; pid: number; output: () => string; stop: () => Promise<void> }
@@ -42,4 +44,19 @@ export async function startAppServer(
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server output ---\n${output}`)
   }
   return { baseURL, pid: child.pid!, output: () => output, stop }
+}
+
+/**
+ * Another production server beside the e2e one, on `databaseUrl` (the e2e database, or a relay to
+ * it), with settings of its own: it sends to the tests' SMTP port and leaves the jobs to the e2e
+ * server. Only for the e2e project (it reads what the e2e global setup provides).
+ */
+export async function startServerBeside(databaseUrl: string, settings: Record<string, string>): Promise<AppServer> {
+  return startAppServer({
+    ...appEnv(databaseUrl),
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(inject('smtpPort')),
+    JOBS_AUTORUN: 'false',
+    ...settings,
+  })
 }
