@@ -10,6 +10,7 @@ import { staffOrAdmin } from '@/access/staffOrAdmin'
 import { intEnv } from '@/lib/env'
 import { isSubmissionSlug, SUBMISSION_SLUGS } from '@/submissions'
 
+import { docsPagePolicy } from './docsPagePolicy'
 import { readableExportRows } from './readableExportRows'
 import { PLUGIN_DOWNLOAD, streamSavedExports } from './streamSavedExports'
 
@@ -83,6 +84,7 @@ export const plugins: Plugin[] = [
     filters: { hideInternalCollections: true, excludeCollections: ['imports'] },
   }),
   swaggerUI({ docsUrl: '/docs' }),
+  docsPagePolicy('/docs'),
   importExportPlugin({
     collections: SUBMISSION_SLUGS.map((slug) => ({
       slug,
