@@ -23,3 +23,26 @@ export async function loginToAdmin(page: Page, email: string, password: string):
   await page.locator('button[type=submit]').click()
   await page.waitForURL(/\/admin$/)
 }
+
+/**
+ * Every Content-Security-Policy violation the page reports from now on, across navigations: the
+ * `securitypolicyviolation` events (recorded in `window.__cspViolations` and handed to the test as
+ * they happen) and console messages about the policy.
+ */
+export async function collectCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = []
+  await page.exposeFunction('__reportCspViolation', (violation: string) => violations.push(violation))
+  await page.addInitScript(() => {
+    const page = window as unknown as { __cspViolations: string[]; __reportCspViolation: (violation: string) => void }
+    page.__cspViolations = []
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const violation = `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} on ${location.pathname} (${event.sourceFile}:${event.lineNumber})`
+      page.__cspViolations.push(violation)
+      void page.__reportCspViolation(violation)
+    })
+  })
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`console: ${message.text()}`)
+  })
+  return violations
+}
