@@ -316,3 +316,25 @@ describe('the confirm and status pages as the registrant', () => {
     expect(violations).toEqual([])
   })
 })
+
+describe('the API docs page as a frontend developer', () => {
+  it('allows Swagger UI from its CDN and the page’s own inline script by hash, nothing else', async () => {
+    const response = await fetch(`${baseURL}/api/docs`)
+    const html = await response.text()
+    const inline = html.match(/<script>([\s\S]*?)<\/script>/)![1]
+    const hash = createHash('sha256').update(inline).digest('base64')
+    const policy = response.headers.get('content-security-policy')
+    expect(policy).toContain(`script-src https://cdn.jsdelivr.net/npm/swagger-ui@5.20.0/ 'sha256-${hash}';`)
+    expect(policy).toMatch(/^default-src 'none';/)
+    expect(policy).toContain("frame-ancestors 'none'")
+  })
+
+  it('reports no violation in Chromium (the CDN itself is out of reach of the test machine)', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const violations = await collectCspViolations(page)
+    await page.goto(`${baseURL}/api/docs`, { waitUntil: 'load' })
+    expect(violations).toEqual([])
+    await context.close()
+  })
+})
