@@ -111,7 +111,21 @@ describe('the admin in Chromium under its Content-Security-Policy, as the seeded
     expect(violations).toEqual([])
   })
 
+  it('shows an email template’s preview styled by its attributes under the preview’s own policy, with no violation reported', async () => {
+    const { body } = await httpJson(baseURL, 'GET', '/api/email-templates?limit=1&depth=0', { token })
+    const preview = await page.goto(`/api/email-templates/${body.docs[0].id}/preview`)
+    expect(preview!.headers()['content-security-policy']).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'",
+    )
+    await page.getByText('Preview with sample data').waitFor()
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(244, 244, 245)')
+    await screenshots(page, 'email-preview')
+    expect(violations).toEqual([])
+  })
+
   it('blocks, and reports, markup injected into the page with an inline event handler (stored XSS)', async () => {
+    await page.goto('/admin/collections/events')
+    await page.getByRole('link', { name: eventName }).waitFor()
     // Markup, not a script element made by script: 'strict-dynamic' trusts what scripts add themselves.
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="/no-such-image" onerror="document.body.dataset.injected = \'ran\'">'))
     await waitFor('the violation event', async () => (violations.some((violation) => violation.startsWith('script-src-attr blocked inline')) ? true : undefined))
