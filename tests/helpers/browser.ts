@@ -46,3 +46,13 @@ export async function collectCspViolations(page: Page): Promise<string[]> {
   })
   return violations
 }
+
+/**
+ * Opens an admin list and waits until it has written its query (limit, sort) into the URL: Payload's
+ * list replaces the URL once it runs, and that replacement wins over a row link clicked before it
+ * (the document never opens), which a busy machine makes likely.
+ */
+export async function openAdminList(page: Page, path: string): Promise<void> {
+  await page.goto(path)
+  await page.waitForURL(/[?&]limit=/)
+}
