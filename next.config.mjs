@@ -4,15 +4,6 @@ import { fileURLToPath } from 'node:url'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-  // Browsers ignore HSTS over plain http, so this is safe in development too.
-  { key: 'Strict-Transport-Security', value: 'max-age=15552000; includeSubDomains' },
-]
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -27,9 +18,9 @@ const nextConfig = {
   // Payload names its errors after their classes (ValidationError, Forbidden, …) and answers those
   // names to API clients: minified server code would rename them, and some to nothing at all.
   experimental: { turbopackMinify: { server: false } },
-  async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
-  },
+  // No headers() here: the security headers and the Content-Security-Policy are set by src/server.mjs
+  // (src/lib/securityHeaders.mjs), on every answer, its own 413 and Next.js's errors included, and
+  // only where a route has not set its own (headers() would override the HTML pages' policy).
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

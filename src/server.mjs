@@ -13,23 +13,32 @@
  * Public form posts (the paths in src/submissions/publicFormPaths.json) are read here, up to the
  * 64 KB limit, before Next.js sees them: see serveForm.
  *
+ * Every answer gets the security headers here (see secureResponse), the 413 above included.
+ *
+ * Production refuses to start (exit code 78, not restarted) with a PAYLOAD_SECRET under 32 characters.
+ *
  * Plain JavaScript on purpose: run by node itself, it starts in half the time and memory of a
  * TypeScript loader.
  *
  * Behind reverse proxies set TRUST_PROXY to how many there are: see clientAddress.
  */
 import cluster from 'node:cluster'
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer, IncomingMessage } from 'node:http'
 import { createRequire } from 'node:module'
 import next from 'next'
+
+import { payloadSecretProblem } from './lib/payloadSecretProblem.mjs'
+import { API_POLICY, pagePolicy, SECURITY_HEADERS } from './lib/securityHeaders.mjs'
 
 const dev = process.argv.includes('--dev')
 process.env.NODE_ENV ??= dev ? 'development' : 'production'
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOSTNAME || (dev ? 'localhost' : '0.0.0.0')
 const processes = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY || 1))
-const trustedProxies = parseTrustedProxies(process.env.TRUST_PROXY)
+/** TRUST_PROXY, read once Next.js has loaded .env (see serve). */
+let trustedProxies = 0
 
 // How a public form is read below (a request handed to Next.js with its body already read) relies
 // on how Next.js reads a request body: checked for this version (docs/upgrading.md).
@@ -50,6 +59,9 @@ const guideFormPaths = new Set(formLimit.paths.guide)
 const LINGER_MS = 1000
 const LINGER_BYTES = 1024 * 1024
 
+/** Exit code of a server process refusing its settings (EX_CONFIG): the supervisor does not start another. */
+const EXIT_SETTINGS_REFUSED = 78
+
 /**
  * The path as Next.js and Payload route it (dot segments resolved, as `new URL` does; a trailing
  * slash dropped; percent-encoding decoded), so that no other spelling of a form path escapes the limit.
@@ -67,6 +79,32 @@ const isPublicFormPost = (request) => {
   if (request.method !== 'POST') return false
   const path = routedPath(request)
   return payloadFormPaths.has(path) || guideFormPaths.has(path)
+}
+
+const isApiPath = (path) => path === '/api' || path.startsWith('/api/')
+
+/**
+ * The security headers (src/lib/securityHeaders.mjs), added as the answer's head is written to
+ * whatever the answer has not set itself: Next.js copies a route's own headers onto the response
+ * only when the response does not have them yet, so setting these first would override the HTML
+ * pages' own policy (and their Referrer-Policy: no-referrer). Pages get a fresh nonce per request,
+ * in the request's Content-Security-Policy header, where Next.js reads it (a client's own such
+ * header is replaced); /api gets the strict policy.
+ */
+function secureResponse(request, response) {
+  let policy = API_POLICY
+  if (isApiPath(routedPath(request))) delete request.headers['content-security-policy']
+  else {
+    policy = pagePolicy(randomBytes(16).toString('base64'), { dev })
+    request.headers['content-security-policy'] = policy
+  }
+  const defaults = { ...SECURITY_HEADERS, 'Content-Security-Policy': policy }
+  const writeHead = response.writeHead
+  // Node calls writeHead itself for an answer written without it, so this sees every answer.
+  response.writeHead = function (...args) {
+    for (const [name, value] of Object.entries(defaults)) if (!this.hasHeader(name)) this.setHeader(name, value)
+    return writeHead.apply(this, args)
+  }
 }
 
 /** The CORS headers Payload gives an allowed origin, so that the frontend can read the 413. Read when needed: Next.js loads .env only once it starts. */
@@ -139,15 +177,12 @@ function readFormBody(request, maxBytes) {
   })
 }
 
-/** TRUST_PROXY: the number of reverse proxies in front of the app (true is one, false none). */
+/** TRUST_PROXY: the number of reverse proxies in front of the app (true is one, false none); undefined when it is neither. */
 function parseTrustedProxies(value = '') {
   if (value === '' || value === 'false') return 0
   if (value === 'true') return 1
   if (/^\d+$/.test(value)) return Number(value)
-  console.error(
-    `TRUST_PROXY must be the number of reverse proxies in front of the app (0 when none, 1 behind one nginx, …), not "${value}".`,
-  )
-  process.exit(1)
+  return undefined
 }
 
 /**
@@ -207,25 +242,44 @@ if (processes > 1 && cluster.isPrimary) superviseServers(processes)
 else await serve()
 
 async function serve() {
-  const onRequest = (request, response) => {
+  const route = (request, response) => {
     // From here on X-Forwarded-For is the one address the app trusts (src/abuse/clientIp.ts).
     request.headers['x-forwarded-for'] = clientAddress(request)
     if (isPublicFormPost(request)) return void serveForm(request, response, handle)
     void handle(request, response)
   }
-  const server = createServer(onRequest)
+  const server = createServer((request, response) => {
+    secureResponse(request, response)
+    route(request, response)
+  })
   // A client that asks before sending its body (Expect: 100-continue) is told no at once when it
   // declares too much, instead of being invited to send it.
   server.on('checkContinue', (request, response) => {
+    secureResponse(request, response)
     if (isPublicFormPost(request) && Number(request.headers['content-length'] ?? 0) > formLimit.maxBytes)
       return refuseTooLarge(request, response, { bodyComing: false })
     response.writeContinue()
-    onRequest(request, response)
+    route(request, response)
   })
   const app = next({ dev, hostname, port, httpServer: server })
   const handle = app.getRequestHandler()
 
   await app.prepare()
+  // Checked once Next.js has loaded .env; assertProductionSettings checks it again for the other
+  // entry points (worker, migrations), but only when Payload starts, on the first request.
+  const secretProblem = dev ? undefined : payloadSecretProblem(process.env.PAYLOAD_SECRET)
+  if (secretProblem) {
+    console.error(`> OTEI refuses to start: ${secretProblem}`)
+    process.exit(EXIT_SETTINGS_REFUSED)
+  }
+  const proxies = parseTrustedProxies(process.env.TRUST_PROXY)
+  if (proxies === undefined) {
+    console.error(
+      `> OTEI refuses to start: TRUST_PROXY must be the number of reverse proxies in front of the app (0 when none, 1 behind one nginx, …), not "${process.env.TRUST_PROXY}".`,
+    )
+    process.exit(EXIT_SETTINGS_REFUSED)
+  }
+  trustedProxies = proxies
   server.listen(port, hostname, () => {
     if (cluster.isWorker) return
     console.log(`> OTEI ready on http://${hostname}:${port} (${dev ? 'development' : 'production'})`)
@@ -241,10 +295,17 @@ async function serve() {
 
 function superviseServers(count) {
   let stopping = false
+  const stopAll = (exitCode) => {
+    stopping = true
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+    cluster.disconnect(() => process.exit(exitCode))
+  }
   const start = (first) => {
     const worker = cluster.fork(first ? {} : { JOBS_AUTORUN: 'false' })
     worker.on('exit', (code, signal) => {
       if (stopping) return
+      // Settings refused: another process would refuse them too.
+      if (code === EXIT_SETTINGS_REFUSED) return stopAll(code)
       console.error(`server process ${worker.process.pid} exited (${signal ?? code}); starting another`)
       start(first)
     })
@@ -256,11 +317,6 @@ function superviseServers(count) {
     console.log(`> OTEI ready on http://${hostname}:${port} (production, ${count} processes)`)
   })
 
-  const shutdown = () => {
-    stopping = true
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
-    cluster.disconnect(() => process.exit(0))
-  }
-  process.on('SIGTERM', shutdown)
-  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', () => stopAll(0))
+  process.on('SIGINT', () => stopAll(0))
 }

@@ -3,9 +3,13 @@ import type { Payload } from 'payload'
 import { assertCaptchaConfigured } from '@/abuse/assertCaptchaConfigured'
 
 import { isProduction } from './env'
+import { payloadSecretProblem } from './payloadSecretProblem.mjs'
 
 /** Settings production cannot run without, checked once at start-up (development only warns). */
 export function assertProductionSettings(payload: Payload): void {
+  // src/server.mjs refuses to listen with such a secret already; this covers the worker and scripts.
+  const secretProblem = isProduction ? payloadSecretProblem(process.env.PAYLOAD_SECRET) : undefined
+  if (secretProblem) throw new Error(secretProblem)
   // Payload trusts its own origin for cookie-authenticated admin requests only when it knows it.
   if (isProduction && !process.env.SERVER_URL) throw new Error('SERVER_URL must be set in production.')
   // Without SMTP, emails would only be logged: confirmation links would never reach anyone.

@@ -10,6 +10,7 @@ import { staffOrAdmin } from '@/access/staffOrAdmin'
 import { intEnv } from '@/lib/env'
 import { isSubmissionSlug, SUBMISSION_SLUGS } from '@/submissions'
 
+import { docsPagePolicy } from './docsPagePolicy'
 import { withCompletedDocument } from './openapi/withCompletedDocument'
 import { readableExportRows } from './readableExportRows'
 import { PLUGIN_DOWNLOAD, streamSavedExports } from './streamSavedExports'
@@ -86,6 +87,7 @@ export const plugins: Plugin[] = [
     filters: { hideInternalCollections: true, excludeCollections: ['imports'], excludeGlobals: ['payload-jobs-stats'] },
   })),
   swaggerUI({ docsUrl: '/docs' }),
+  docsPagePolicy('/docs'),
   importExportPlugin({
     collections: SUBMISSION_SLUGS.map((slug) => ({
       slug,

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchChromium, loginToAdmin } from '../helpers/browser'
+import { launchChromium, loginToAdmin, openAdminList } from '../helpers/browser'
 import { SEEDED_ADMIN } from '../helpers/credentials'
 import { httpJson } from '../helpers/httpClient'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
@@ -46,7 +46,7 @@ afterAll(async () => {
 describe('an email template edited by an editor in the admin', () => {
   it('shows the placeholders the email offers and saves a new subject', async () => {
     await loginToAdmin(page, editor.email, editor.password)
-    await page.goto('/admin/collections/email-templates')
+    await openAdminList(page, '/admin/collections/email-templates')
     await page.getByRole('link', { name: 'Volunteer application: received', exact: true }).click()
     await page.getByText('{{organizationName}}').waitFor()
     await page.locator('#field-subject').fill(newSubject)

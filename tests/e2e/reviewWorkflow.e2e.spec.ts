@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchChromium, loginToAdmin } from '../helpers/browser'
+import { launchChromium, loginToAdmin, openAdminList } from '../helpers/browser'
 import { SEEDED_ADMIN } from '../helpers/credentials'
 import { httpJson } from '../helpers/httpClient'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
@@ -127,7 +127,7 @@ describe('staff reviewing in the admin', () => {
   })
 
   it('see the decision recorded on the application', async () => {
-    await page.goto(`/admin/collections/sponsor-applications?where[event][equals]=${eventId}`)
+    await openAdminList(page, `/admin/collections/sponsor-applications?where[event][equals]=${eventId}`)
     await page.getByRole('link', { name: sponsors[0] }).click()
     await page.locator('#field-decidedAt').waitFor()
     expect(await page.locator('#field-decidedAt input').inputValue()).not.toBe('')

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { get } from 'node:http'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { type AppServer, startAppServer } from '../helpers/appServer'
+import { type AppServer, appServerRefusal, startAppServer } from '../helpers/appServer'
 import { appEnv, createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 import { waitFor } from '../helpers/waitFor'
 
@@ -75,4 +75,22 @@ describe('the production server with WEB_CONCURRENCY=2', () => {
       timeoutMs: 60_000,
     })
   }, 90_000)
+})
+
+describe('the production server with a PAYLOAD_SECRET under 32 characters', () => {
+  const shortSecret = { PAYLOAD_SECRET: 'only-31-characters-long-secret!' }
+  const refusal = /refuses to start: PAYLOAD_SECRET is only 31 characters long: production needs at least 32/
+
+  it('refuses to start, saying why', async () => {
+    const { code, output } = await appServerRefusal({ ...appEnv(database.url), ...shortSecret, SMTP_HOST: '127.0.0.1' })
+    expect(code).toBe(78)
+    expect(output).toMatch(refusal)
+  })
+
+  it('refuses to start with WEB_CONCURRENCY=2 too, instead of starting process after process', async () => {
+    const { code, output } = await appServerRefusal({ ...appEnv(database.url), ...shortSecret, SMTP_HOST: '127.0.0.1', WEB_CONCURRENCY: '2' })
+    expect(code).toBe(78)
+    expect(output).toMatch(refusal)
+    expect(output).not.toMatch(/starting another/)
+  })
 })

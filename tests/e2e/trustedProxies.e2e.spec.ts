@@ -85,7 +85,7 @@ describe('TRUST_PROXY', () => {
     let output = ''
     server.stderr!.on('data', (chunk) => (output += chunk))
     const code = await new Promise<number | null>((resolve) => server.on('exit', resolve))
-    expect(code).toBe(1)
+    expect(code).toBe(78) // EX_CONFIG: a supervisor does not start it again
     expect(output).toContain('TRUST_PROXY must be the number of reverse proxies in front of the app')
   })
 })

@@ -8,11 +8,8 @@ import { waitFor } from './waitFor'
 
 export type AppServer = { baseURL: string; pid: number; output: () => string; stop: () => Promise<void> }
 
-/** The production server (`npm start`) of the production build on a free port, ready once /api/health answers 200. */
-export async function startAppServer(
-  env: NodeJS.ProcessEnv,
-  { pollIntervalMs = 200, nodeArgs = [] as string[] } = {},
-): Promise<AppServer> {
+/** `npm start` of the production build on a free port, as the tests run it. */
+async function spawnAppServer(env: NodeJS.ProcessEnv, nodeArgs: string[] = []) {
   const port = await findFreePort()
   const baseURL = `http://127.0.0.1:${port}`
   let output = ''
@@ -23,7 +20,16 @@ export async function startAppServer(
   })
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { baseURL, child, exited, output: () => output }
+}
+
+/** The production server (`npm start`) of the production build on a free port, ready once /api/health answers 200. */
+export async function startAppServer(
+  env: NodeJS.ProcessEnv,
+  { pollIntervalMs = 200, nodeArgs = [] as string[] } = {},
+): Promise<AppServer> {
+  const { baseURL, child, exited, output } = await spawnAppServer(env, nodeArgs)
 
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM')
@@ -41,9 +47,18 @@ export async function startAppServer(
     )
   } catch (error) {
     await stop()
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server output ---\n${output}`)
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server output ---\n${output()}`)
   }
-  return { baseURL, pid: child.pid!, output: () => output, stop }
+  return { baseURL, pid: child.pid!, output, stop }
+}
+
+/** The production server started for a test that expects it to refuse to start: how it exited, and what it said. */
+export async function appServerRefusal(env: NodeJS.ProcessEnv, { timeoutMs = 60_000 } = {}): Promise<{ code: number | null; output: string }> {
+  const { child, exited, output } = await spawnAppServer(env)
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+  const code = await exited
+  clearTimeout(timer)
+  return { code, output: output() }
 }
 
 /**

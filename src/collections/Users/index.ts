@@ -6,6 +6,7 @@ import { adminSelfOrReviewers } from '@/access/adminSelfOrReviewers'
 import { adminOnlyField } from '@/access/fields/adminOnlyField'
 import { teamMember } from '@/access/teamMember'
 import { ROLE_LABELS, ROLES } from '@/lib/choices'
+import { isProduction } from '@/lib/env'
 
 import { twoFactorEndpoints } from '@/endpoints/twoFactor'
 
@@ -30,6 +31,12 @@ export const Users: CollectionConfig = {
     lockTime: TEN_MINUTES_MS,
     tokenExpiration: TWO_HOURS_S,
     useAPIKey: true,
+    // HttpOnly is Payload's own. Secure in production: the session never travels over plain http
+    // (browsers accept Secure cookies from http://localhost and 127.0.0.1, so the e2e tests' server
+    // over plain http keeps them). Lax, not Strict: a link to the admin in a staff email then opens
+    // signed in; cross-site posts carry no cookie, and Payload ignores the cookie of a request from
+    // an origin outside its csrf list (payload.config.ts) anyway.
+    cookies: { secure: isProduction, sameSite: 'Lax' },
   },
   access: {
     admin: teamMember,
