@@ -67,13 +67,20 @@ const EXIT_SETTINGS_REFUSED = 78
  * slash dropped; percent-encoding decoded), so that no other spelling of a form path escapes the limit.
  */
 function routedPath(request) {
-  const path = new URL(request.url ?? '/', 'http://server').pathname.replace(/\/+$/, '')
-  try {
-    return decodeURIComponent(path)
-  } catch {
-    return path
+  let routed = routedPaths.get(request)
+  if (routed === undefined) {
+    const path = new URL(request.url ?? '/', 'http://server').pathname.replace(/\/+$/, '')
+    try {
+      routed = decodeURIComponent(path)
+    } catch {
+      routed = path
+    }
+    routedPaths.set(request, routed)
   }
+  return routed
 }
+/** Each request's routed path, worked out once: the headers, the form check and a 413 all ask. */
+const routedPaths = new WeakMap()
 
 const isPublicFormPost = (request) => {
   if (request.method !== 'POST') return false

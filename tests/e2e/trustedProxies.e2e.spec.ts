@@ -44,7 +44,8 @@ const remoteIpsSeenByCaptcha = (since: number) => siteverify.received.slice(sinc
 
 beforeAll(async () => {
   siteverify = await startSiteverifyServer('turnstile', CAPTCHA_SECRET)
-  const [oneProxy, twoProxies] = await Promise.all([serverBehind('1'), serverBehind('2')])
+  // `true`, as before proxies were counted, still means one.
+  const [oneProxy, twoProxies] = await Promise.all([serverBehind('true'), serverBehind('2')])
   chains.push(await startProxyChain(oneProxy.baseURL, 1, 2), await startProxyChain(twoProxies.baseURL, 2, 4))
   eventId = await createOpenEventOverHttp(inject('baseURL'))
 }, 180_000)
@@ -56,9 +57,9 @@ afterAll(async () => {
 })
 
 describe.each([
-  { proxies: 1, chain: () => chains[0], clients: ['127.0.0.11', '127.0.0.12'] },
-  { proxies: 2, chain: () => chains[1], clients: ['127.0.0.21', '127.0.0.22'] },
-])('behind $proxies nginx proxies (TRUST_PROXY=$proxies)', ({ chain, clients: [client, otherClient] }) => {
+  { proxies: 1, setting: 'true', chain: () => chains[0], clients: ['127.0.0.11', '127.0.0.12'] },
+  { proxies: 2, setting: '2', chain: () => chains[1], clients: ['127.0.0.21', '127.0.0.22'] },
+])('behind $proxies nginx proxies (TRUST_PROXY=$setting)', ({ chain, clients: [client, otherClient] }) => {
   it('takes the client address the first proxy saw, whatever X-Forwarded-For the client sends', async () => {
     const seen = siteverify.received.length
     const statuses: number[] = []
