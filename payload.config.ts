@@ -13,6 +13,7 @@ import { databaseAdapter } from '@/db/databaseAdapter'
 import { emailAdapter } from '@/email/emailAdapter'
 import { guideEndpoints } from '@/endpoints/guide'
 import { health } from '@/endpoints/health'
+import { privacyEndpoints } from '@/endpoints/privacy'
 import { submissionStatus } from '@/endpoints/submissionStatus'
 import { answerDatabaseOutage } from '@/hooks/answerDatabaseOutage'
 import { answerUnreadableRequest } from '@/hooks/answerUnreadableRequest'
@@ -65,7 +66,7 @@ export default buildConfig({
   // The frontend sends its captcha token in X-Captcha-Token.
   cors: { origins: allowedOrigins, headers: ['X-Captcha-Token'] },
   csrf: allowedOrigins,
-  endpoints: [health, ...submissionStatus, ...guideEndpoints],
+  endpoints: [health, ...submissionStatus, ...guideEndpoints, ...privacyEndpoints],
   hooks: { afterError: [answerDatabaseOutage, answerUnreadableRequest] },
   // Wrong two-factor codes are answers, not errors (each also leaves a security event).
   loggingLevels: TWO_FACTOR_LOGGING_LEVELS,

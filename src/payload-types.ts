@@ -121,6 +121,7 @@ export interface Config {
   jobs: {
     tasks: {
       sendEmail: TaskSendEmail;
+      sendPrivacyLink: TaskSendPrivacyLink;
       offerWaitlistPlaces: TaskOfferWaitlistPlaces;
       expireUnconfirmedRegistrations: TaskExpireUnconfirmedRegistrations;
       expireWaitlistOffers: TaskExpireWaitlistOffers;
@@ -517,7 +518,8 @@ export interface EmailTemplate {
     | 'application-accepted'
     | 'application-rejected'
     | 'application-waitlisted'
-    | 'staff-new-submission';
+    | 'staff-new-submission'
+    | 'privacy-link';
   /**
    * Leave empty for the default. Set it to use this version for one event only.
    */
@@ -561,7 +563,8 @@ export interface EmailOutbox {
     | 'application-accepted'
     | 'application-rejected'
     | 'application-waitlisted'
-    | 'staff-new-submission';
+    | 'staff-new-submission'
+    | 'privacy-link';
   status: 'queued' | 'sending' | 'sent' | 'failed';
   submission?:
     | ({
@@ -764,6 +767,7 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'sendEmail'
+          | 'sendPrivacyLink'
           | 'offerWaitlistPlaces'
           | 'expireUnconfirmedRegistrations'
           | 'expireWaitlistOffers'
@@ -806,6 +810,7 @@ export interface PayloadJob {
     | (
         | 'inline'
         | 'sendEmail'
+        | 'sendPrivacyLink'
         | 'offerWaitlistPlaces'
         | 'expireUnconfirmedRegistrations'
         | 'expireWaitlistOffers'
@@ -1309,6 +1314,16 @@ export interface TaskSendEmail {
   output: {
     result: string;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendPrivacyLink".
+ */
+export interface TaskSendPrivacyLink {
+  input: {
+    address: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
