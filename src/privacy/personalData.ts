@@ -109,7 +109,8 @@ export type ErasureSummary = ReturnType<typeof heldCounts>
 export async function erasePersonalData(req: PayloadRequest, held: HeldData): Promise<{ summary: ErasureSummary; afterCommit: () => Promise<void> }> {
   const { payload } = req
   for (const { collection, docs } of held.submissions) {
-    for (const { id } of docs) await payload.delete({ collection, id, overrideAccess: true, req, select: {} })
+    // Whole documents come back: the form's afterDelete hooks read them (a registration's place, its event).
+    for (const { id } of docs) await payload.delete({ collection, id, overrideAccess: true, req, depth: 0 })
   }
   const byId = (docs: Doc[]) => ({ id: { in: docs.map(({ id }) => id) } })
   if (held.emails.length) await payload.delete({ collection: 'email-outbox', where: byId(held.emails), overrideAccess: true, req, select: {} })
