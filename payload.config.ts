@@ -49,7 +49,9 @@ export default buildConfig({
       beforeDashboard: ['/src/components/Dashboard#Dashboard'],
       // A sign-in that still owes its second factor is sent on from the login form to /admin/two-factor.
       beforeLogin: ['/src/components/TwoFactor/SendPendingSignInOn#SendPendingSignInOn'],
+      afterNavLinks: ['/src/components/PersonalData/PersonalDataNavLink#PersonalDataNavLink'],
       views: {
+        personalData: { Component: '/src/components/PersonalData/PersonalDataView#PersonalDataView', path: '/privacy', exact: true },
         twoFactor: { Component: '/src/components/TwoFactor/TwoFactorView#TwoFactorView', path: '/two-factor', exact: true },
       },
     },

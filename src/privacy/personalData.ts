@@ -5,7 +5,7 @@ import { rateLimitsFor } from '@/abuse/rateLimitsFor'
 import { relationId } from '@/lib/relationId'
 import { pseudonymize } from '@/lib/pseudonymize'
 import { normalizeEmail } from '@/lib/text'
-import { SUBMISSION_FORMS, type SubmissionSlug } from '@/submissions'
+import { SUBMISSION_FORMS, submissionForm, type SubmissionSlug } from '@/submissions'
 import type { SubmissionDoc } from '@/submissions/SubmissionForm'
 
 import { PRIVACY_REQUEST_FORM } from './privacyLink'
@@ -81,6 +81,25 @@ export const heldCounts = (held: HeldData) => ({
   securityEvents: held.securityEvents.length,
   staffAccount: held.staffAccount !== null,
 })
+
+/** One line per submission, as staff and the person see it: its form, event, status (by its label) and date. */
+export function submissionLines(held: HeldData) {
+  return held.submissions.flatMap(({ collection, formName, docs }) =>
+    docs.map((doc) => {
+      const event = held.events.find(({ id }) => id === doc.event)
+      const status = submissionForm(collection).statuses.find(({ value }) => value === doc.status)?.label ?? doc.status ?? null
+      return {
+        collection,
+        formName,
+        id: doc.id,
+        event: (event?.name as string | undefined) ?? null,
+        startsAt: (event?.startsAt as string | undefined) ?? null,
+        status,
+        createdAt: doc.createdAt,
+      }
+    }),
+  )
+}
 
 /** The download: one JSON document, readable by the person (GDPR art. 15 and 20). */
 export function personalDataExport(held: HeldData) {

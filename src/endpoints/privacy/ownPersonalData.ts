@@ -6,9 +6,8 @@ import { escapeHtml, htmlPage } from '@/lib/htmlPage'
 import { pseudonymize } from '@/lib/pseudonymize'
 import { errorAnswer } from '@/plugins/openapi/errorAnswers'
 import { eraseInTransaction } from '@/privacy/eraseInTransaction'
-import { findHeldData, type HeldData, heldCounts, holdsAnything, personalDataExport } from '@/privacy/personalData'
+import { findHeldData, type HeldData, heldCounts, holdsAnything, personalDataExport, submissionLines } from '@/privacy/personalData'
 import { type PrivacyTokenCheck, readPrivacyToken } from '@/privacy/privacyLink'
-import { submissionForm } from '@/submissions'
 
 import { downloadAnswer } from './personalDataForStaff'
 
@@ -38,20 +37,11 @@ function refuse(req: PayloadRequest, { status, message }: Refusal): Response {
 }
 
 /** What the person sees of what is held: their submissions by form and event, the emails sent. */
-function summary(held: HeldData) {
-  const eventOf = (id: unknown) => held.events.find((event) => event.id === id)
-  return {
-    email: held.email,
-    counts: heldCounts(held),
-    submissions: held.submissions.flatMap(({ collection, formName, docs }) =>
-      docs.map((doc) => {
-        const event = eventOf(doc.event)
-        const status = submissionForm(collection).statuses.find(({ value }) => value === doc.status)?.label ?? doc.status
-        return { formName, event: (event?.name as string | undefined) ?? null, startsAt: (event?.startsAt as string | undefined) ?? null, status }
-      }),
-    ),
-  }
-}
+const summary = (held: HeldData) => ({
+  email: held.email,
+  counts: heldCounts(held),
+  submissions: submissionLines(held).map(({ formName, event, startsAt, status }) => ({ formName, event, startsAt, status })),
+})
 
 function page(req: PayloadRequest, held: HeldData, notice?: string): Response {
   const token = encodeURIComponent(String(req.searchParams.get('token') ?? ''))

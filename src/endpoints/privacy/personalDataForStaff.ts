@@ -5,7 +5,7 @@ import { recordAudit } from '@/audit/recordAudit'
 import { pseudonymize } from '@/lib/pseudonymize'
 import { errorAnswer } from '@/plugins/openapi/errorAnswers'
 import { eraseInTransaction } from '@/privacy/eraseInTransaction'
-import { findHeldData, heldCounts, personalDataExport } from '@/privacy/personalData'
+import { findHeldData, heldCounts, personalDataExport, submissionLines } from '@/privacy/personalData'
 
 import { readEmailBody } from './readEmail'
 
@@ -56,17 +56,7 @@ export const personalDataForStaff: Endpoint[] = [
     method: 'post',
     handler: async (req) => {
       const held = await findHeldData(req, await staffEmail(req))
-      const eventName = (id: unknown) => held.events.find((event) => event.id === id)?.name ?? null
-      return Response.json(
-        {
-          email: held.email,
-          counts: heldCounts(held),
-          submissions: held.submissions.flatMap(({ collection, formName, docs }) =>
-            docs.map((doc) => ({ collection, formName, id: doc.id, status: doc.status ?? null, event: eventName(doc.event), createdAt: doc.createdAt })),
-          ),
-        },
-        { headers: NO_STORE },
-      )
+      return Response.json({ email: held.email, counts: heldCounts(held), submissions: submissionLines(held) }, { headers: NO_STORE })
     },
     custom: {
       openapi: {
