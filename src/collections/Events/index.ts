@@ -7,7 +7,7 @@ import { slugField } from '@/fields/slugField'
 import { timezoneField } from '@/fields/timezoneField'
 import { DEFAULT_EVENT_TIMEZONE } from '@/lib/choices'
 
-import { fillRetentionDate } from './hooks/fillRetentionDate'
+import { fillRetentionDate, RETENTION_DAYS_AFTER_EVENT } from './hooks/fillRetentionDate'
 import { offerPlacesWhenCapacityGrows } from './hooks/offerPlacesWhenCapacityGrows'
 import { mustFollow } from './mustFollow'
 
@@ -96,8 +96,7 @@ export const Events: CollectionConfig = {
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayOnly' },
-        description:
-          'After this day, names, emails, phone numbers and free-text answers of everyone who registered or applied for this event are removed for good; counts and answers such as categories stay for reports. Leave empty for 180 days after the event ends (it then moves with the end date).',
+        description: `After this day, names, emails, phone numbers and free-text answers of everyone who registered or applied for this event are removed for good; counts and answers such as categories stay for reports. Leave empty for ${RETENTION_DAYS_AFTER_EVENT} days after the event ends (it then moves with the end date).`,
       },
       validate: mustFollow('endsAt', 'Keep personal data at least until the event has ended.'),
     },
