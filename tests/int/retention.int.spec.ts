@@ -161,6 +161,7 @@ describe('the daily anonymisation, for an event past its retention date', () => 
   const personal: string[] = []
   let before: Record<SubmissionSlug, Row[]>
   let otherBefore: Row[]
+  let otherOutboxBefore: number
 
   beforeAll(async () => {
     event = (await pastEvent()).id
@@ -177,9 +178,14 @@ describe('the daily anonymisation, for an event past its retention date', () => 
 
     otherEvent = (await createOpenEvent(payload)).id
     await submit('registrations', otherEvent, [])
+    // Staff were part-way through an edit when the job ran.
+    const draft = await staff.client.patch(`/events/${event}`, { query: { draft: 'true' }, body: { venue: 'Main hall', _status: 'draft' } })
+    expect(draft.status).toBe(200)
 
     before = await submissionsOf(event)
     otherBefore = await rawRows('registrations', otherEvent)
+    otherOutboxBefore = await outboxCount(otherEvent)
+    expect(otherOutboxBefore).toBeGreaterThan(0)
     expect(await outboxCount(event)).toBeGreaterThan(0)
     await runAnonymisation()
   })
@@ -221,6 +227,7 @@ describe('the daily anonymisation, for an event past its retention date', () => 
 
   it('leaves an event not yet past its date untouched', async () => {
     expect(await rawRows('registrations', otherEvent)).toEqual(otherBefore)
+    expect(await outboxCount(otherEvent)).toBe(otherOutboxBefore)
     const other = await staff.client.get(`/events/${otherEvent}`)
     expect(other.body.personalDataAnonymisedAt).toBeNull()
   })
@@ -229,6 +236,13 @@ describe('the daily anonymisation, for an event past its retention date', () => 
     const response = await staff.client.get(`/events/${event}`)
     expect(response.status).toBe(200)
     expect(Date.now() - new Date(response.body.personalDataAnonymisedAt).getTime()).toBeLessThan(10 * 60_000)
+  })
+
+  it('keeps that record when staff publish a draft they saved before it ran', async () => {
+    const stamped = (await staff.client.get(`/events/${event}`)).body.personalDataAnonymisedAt
+    const published = await staff.client.patch(`/events/${event}`, { body: { _status: 'published' } })
+    expect(published.status).toBe(200)
+    expect(published.body.doc).toMatchObject({ venue: 'Main hall', personalDataAnonymisedAt: stamped })
   })
 
   it('changes nothing when it runs again', async () => {
