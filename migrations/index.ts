@@ -10,6 +10,7 @@ import * as migration_20261202_030512_offer_template from './20261202_030512_off
 import * as migration_20261202_055215_two_factor from './20261202_055215_two_factor';
 import * as migration_20261202_154340_privacy_link from './20261202_154340_privacy_link';
 import * as migration_20261202_154341_privacy_link_template from './20261202_154341_privacy_link_template';
+import * as migration_20261202_154450_retention_dates from './20261202_154450_retention_dates';
 
 export const migrations = [
   {
@@ -71,5 +72,8 @@ export const migrations = [
     up: migration_20261202_154341_privacy_link_template.up,
     down: migration_20261202_154341_privacy_link_template.down,
     name: '20261202_154341_privacy_link_template'
+    up: migration_20261202_154450_retention_dates.up,
+    down: migration_20261202_154450_retention_dates.down,
+    name: '20261202_154450_retention_dates'
   },
 ];

@@ -126,6 +126,7 @@ export interface Config {
       expireUnconfirmedRegistrations: TaskExpireUnconfirmedRegistrations;
       expireWaitlistOffers: TaskExpireWaitlistOffers;
       purgeSecurityEvents: TaskPurgeSecurityEvents;
+      anonymiseExpiredSubmissions: TaskAnonymiseExpiredSubmissions;
       createCollectionExport: TaskCreateCollectionExport;
       createCollectionImport: TaskCreateCollectionImport;
       inline: {
@@ -283,6 +284,14 @@ export interface Event {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * After this day, names, emails, phone numbers and free-text answers of everyone who registered or applied for this event are removed for good; counts and answers such as categories stay for reports. Leave empty for 180 days after the event ends (it then moves with the end date).
+   */
+  retainPersonalDataUntil?: string | null;
+  /**
+   * When the daily retention job removed the personal data of this event’s submissions; empty until then.
+   */
+  personalDataAnonymisedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -772,6 +781,7 @@ export interface PayloadJob {
           | 'expireUnconfirmedRegistrations'
           | 'expireWaitlistOffers'
           | 'purgeSecurityEvents'
+          | 'anonymiseExpiredSubmissions'
           | 'createCollectionExport'
           | 'createCollectionImport';
         taskID: string;
@@ -815,6 +825,7 @@ export interface PayloadJob {
         | 'expireUnconfirmedRegistrations'
         | 'expireWaitlistOffers'
         | 'purgeSecurityEvents'
+        | 'anonymiseExpiredSubmissions'
         | 'createCollectionExport'
         | 'createCollectionImport'
       )
@@ -1051,6 +1062,8 @@ export interface EventsSelect<T extends boolean = true> {
   registrationClosesAt?: T;
   requireEmailConfirmation?: T;
   description?: T;
+  retainPersonalDataUntil?: T;
+  personalDataAnonymisedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1365,6 +1378,24 @@ export interface TaskPurgeSecurityEvents {
   input?: unknown;
   output: {
     deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAnonymiseExpiredSubmissions".
+ */
+export interface TaskAnonymiseExpiredSubmissions {
+  input?: unknown;
+  output: {
+    events:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
 }
 /**

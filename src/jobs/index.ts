@@ -4,6 +4,7 @@ import { intEnv } from '@/lib/env'
 import { assertPinnedVersion } from '@/lib/pinnedVersion'
 
 import { releaseStalledJobsNow } from './releaseStalledJobs'
+import { anonymiseExpiredSubmissions } from './tasks/anonymiseExpiredSubmissions'
 import { expireUnconfirmedRegistrations } from './tasks/expireUnconfirmedRegistrations'
 import { expireWaitlistOffers } from './tasks/expireWaitlistOffers'
 import { offerWaitlistPlaces } from './tasks/offerWaitlistPlaces'
@@ -13,7 +14,7 @@ import { sendPrivacyLink } from './tasks/sendPrivacyLink'
 
 /**
  * The job queue: emails, privacy links, waitlist offers, saved exports (the import-export plugin's task) and
- * scheduled clean-ups.
+ * scheduled clean-ups (security events, the personal data of events past their retention date).
  * Jobs run every second inside the web process unless JOBS_AUTORUN=false: in tests, which run them
  * explicitly, and beside `npm run worker`.
  */
@@ -28,6 +29,7 @@ export const jobs: NonNullable<Config['jobs']> = {
     expireUnconfirmedRegistrations,
     expireWaitlistOffers,
     purgeSecurityEvents,
+    anonymiseExpiredSubmissions,
   ],
   autoRun: [{ cron: '* * * * * *', queue: 'default', limit: intEnv('JOBS_BATCH_SIZE', 50) }],
   shouldAutoRun: async (payload) => {
