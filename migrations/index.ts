@@ -72,6 +72,8 @@ export const migrations = [
     up: migration_20261202_154341_privacy_link_template.up,
     down: migration_20261202_154341_privacy_link_template.down,
     name: '20261202_154341_privacy_link_template'
+  },
+  {
     up: migration_20261202_154450_retention_dates.up,
     down: migration_20261202_154450_retention_dates.down,
     name: '20261202_154450_retention_dates'
