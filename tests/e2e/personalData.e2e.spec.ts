@@ -68,7 +68,7 @@ describe('staff handling a request to see and erase personal data, in the admin'
     await result.getByRole('heading', { name: person.email }).waitFor()
     const row = result.locator('tbody tr')
     await expect(row.count()).resolves.toBe(1)
-    await expect(row.innerText()).resolves.toMatch(new RegExp(`registration\\s+Privacy Day ${run}\\s+Pending confirmation`))
+    await expect(row.innerText()).resolves.toMatch(new RegExp(`registration\\s+Privacy Day ${run}\\s+Waiting for email confirmation`))
     await screenshot('personal-data-found')
   })
 

@@ -174,7 +174,7 @@ describe('staff handling a data-subject request', () => {
     const response = await staff.client.post('/privacy/lookup', { body: { email: person.email } })
     expect(response.status).toBe(200)
     expect(response.body.counts).toMatchObject({ submissions: { registrations: 2, 'volunteer-applications': 1, 'sponsor-applications': 1 }, securityEvents: 1 })
-    expect(response.body.submissions).toContainEqual(expect.objectContaining({ collection: 'registrations', id: person.ids.registration, status: 'pending-confirmation', event: expect.stringMatching(/^Test Event/) }))
+    expect(response.body.submissions).toContainEqual(expect.objectContaining({ collection: 'registrations', id: person.ids.registration, status: 'Waiting for email confirmation', event: expect.stringMatching(/^Test Event/) }))
   })
 })
 
