@@ -141,7 +141,7 @@ export function PersonalDataSearch() {
                         <th>Form</th>
                         <th>Event</th>
                         <th>Status</th>
-                        <th>Sent</th>
+                        <th>Received</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -170,7 +170,7 @@ export function PersonalDataSearch() {
                 {busy === 'download' ? 'Preparing…' : 'Download their data'}
               </Button>
               {!confirming && (
-                <Button buttonStyle="error" size="medium" onClick={() => setConfirming(true)} disabled={busy !== undefined}>
+                <Button buttonStyle="secondary" className="personal-data__danger" size="medium" onClick={() => setConfirming(true)} disabled={busy !== undefined}>
                   Erase…
                 </Button>
               )}
@@ -191,7 +191,7 @@ export function PersonalDataSearch() {
                 htmlAttributes={{ autoComplete: 'off' }}
               />
               <div className="personal-data__actions">
-                <Button type="submit" buttonStyle="error" size="medium" disabled={busy !== undefined || typed.trim().toLowerCase() !== found.email}>
+                <Button type="submit" buttonStyle="primary" className="personal-data__danger-primary" size="medium" disabled={busy !== undefined || typed.trim().toLowerCase() !== found.email}>
                   {busy === 'erase' ? 'Erasing…' : 'Erase everything'}
                 </Button>
                 <Button buttonStyle="secondary" size="medium" onClick={() => setConfirming(false)} disabled={busy !== undefined}>
