@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest, type TaskConfig } from 'payload'
 
+import { recordAudit } from '@/audit/recordAudit'
 import { requestDatabase } from '@/db/requestDatabase'
 import { SUBMISSION_FORMS, type SubmissionSlug } from '@/submissions'
 import { anonymiseSubmissions } from '@/submissions/anonymiseSubmissions'
@@ -16,7 +17,7 @@ export type EventAnonymisation = {
 
 /**
  * Anonymises the personal fields of one event's submissions in every form and stamps the event's
- * personalDataAnonymisedAt, in one transaction (the caller's, or its own), with the event's row
+ * personalDataAnonymisedAt, recorded in the audit log, in one transaction (the caller's, or its own), with the event's row
  * locked: a second run at the same time waits, then finds the stamp and does nothing (undefined).
  */
 export async function anonymiseEvent(req: PayloadRequest, event: number): Promise<EventAnonymisation | undefined> {
@@ -40,6 +41,7 @@ export async function anonymiseEvent(req: PayloadRequest, event: number): Promis
       await database.execute(
         sql`update _events_v set version_personal_data_anonymised_at = now() where parent_id = ${event}`,
       )
+      await recordAudit(req, { action: 'anonymise', collection: 'events', documentId: event, detail: result })
     }
     if (ownTransaction) await commitTransaction(req)
     return result
