@@ -27,7 +27,7 @@ export function decodeFieldKey(name, text) {
 
 /**
  * The keys as set, decoded; throws naming the variable when one is malformed.
- * @param {NodeJS.ProcessEnv} env
+ * @param {Record<string, string | undefined>} env
  * @returns {{ current: Buffer | undefined, previous: Buffer[] }}
  */
 export function readFieldKeys(env) {
@@ -42,7 +42,7 @@ export function readFieldKeys(env) {
 /**
  * Why the app cannot run with these keys, or undefined when it can. Production needs its own
  * key; development and tests fall back to one derived from PAYLOAD_SECRET.
- * @param {NodeJS.ProcessEnv} env
+ * @param {Record<string, string | undefined>} env
  * @param {boolean} production
  * @returns {string | undefined}
  */

@@ -259,7 +259,7 @@ describe('a key rotation', () => {
 })
 
 describe('the app in production', () => {
-  const production = () => ({ ...appEnv(process.env.DATABASE_URL!), NODE_ENV: 'production', SERVER_URL: 'https://api.otei.test' })
+  const production = (): NodeJS.ProcessEnv => ({ ...appEnv(process.env.DATABASE_URL!), NODE_ENV: 'production', SERVER_URL: 'https://api.otei.test' })
 
   it('refuses to start without FIELD_ENCRYPTION_KEY, or with one of the wrong length', async () => {
     await expect(runCommand(['tsx', 'src/scripts/migrate.ts'], { ...production(), FIELD_ENCRYPTION_KEY: '' })).rejects.toThrow(
