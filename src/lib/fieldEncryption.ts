@@ -58,16 +58,14 @@ export const isEncryptedValue = (value: unknown): value is string => typeof valu
 /** The id of the key new values are encrypted under. */
 export const currentFieldKeyId = (): string => keyring().currentId
 
+/** How every value encrypted under the current key begins. */
+export const currentKeyPrefix = (): string => `${PREFIX}${currentFieldKeyId()}.`
+
 /** The stored form of a value: encrypted under the current key. */
 export function encryptFieldValue(plaintext: string): string {
   const { currentId, keys } = keyring()
   const { iv, tag, data } = aesGcmSeal(keys.get(currentId)!, plaintext)
   return [VERSION, currentId, iv, tag, data].join('.')
-}
-
-/** The id of the key a stored value is under, or undefined for a plaintext one. */
-export function storedKeyId(stored: string): string | undefined {
-  return isEncryptedValue(stored) ? stored.split('.')[1] : undefined
 }
 
 /**

@@ -12,7 +12,7 @@ import { getPayload, type Payload } from 'payload'
 import { tableName } from '@/db/schemaHook'
 import { encryptedFieldNames } from '@/fields/encrypted'
 import { toSnakeCase } from '@/lib/caseConversion'
-import { currentFieldKeyId, decryptFieldValue, encryptFieldValue, FieldDecryptionError } from '@/lib/fieldEncryption'
+import { currentFieldKeyId, currentKeyPrefix, decryptFieldValue, encryptFieldValue, FieldDecryptionError } from '@/lib/fieldEncryption'
 import { intEnv } from '@/lib/env'
 
 import config from '../../payload.config'
@@ -24,10 +24,10 @@ type Tally = { reencrypted: number; unreadable: Map<string, number> }
 async function rotateCollection(payload: Payload, slug: string, fields: string[], tally: Tally): Promise<void> {
   const table = sql.identifier(tableName(slug))
   const columns = fields.map((field) => sql.identifier(toSnakeCase(field)))
-  const current = `fe1.${currentFieldKeyId()}.%`
+  const current = currentKeyPrefix()
   // Rows with a value not yet under the current key; ones that stay unreadable are skipped past by id.
   const stale = sql.join(
-    columns.map((column) => sql`(${column} is not null and ${column} not like ${current})`),
+    columns.map((column) => sql`(${column} <> '' and ${column} not like ${`${current}%`})`),
     sql` or `,
   )
   let afterId = 0
@@ -40,7 +40,7 @@ async function rotateCollection(payload: Payload, slug: string, fields: string[]
       for (const row of rows) {
         for (const [index, field] of fields.entries()) {
           const stored = row[toSnakeCase(field)]
-          if (typeof stored !== 'string' || stored.startsWith(current.slice(0, -1))) continue
+          if (typeof stored !== 'string' || stored === '' || stored.startsWith(current)) continue
           let plaintext: string
           try {
             plaintext = decryptFieldValue(stored)
