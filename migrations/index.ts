@@ -8,6 +8,9 @@ import * as migration_20261202_023810_outbox_requeue from './20261202_023810_out
 import * as migration_20261202_030511_staff_workflow from './20261202_030511_staff_workflow';
 import * as migration_20261202_030512_offer_template from './20261202_030512_offer_template';
 import * as migration_20261202_055215_two_factor from './20261202_055215_two_factor';
+import * as migration_20261202_154340_privacy_link from './20261202_154340_privacy_link';
+import * as migration_20261202_154341_privacy_link_template from './20261202_154341_privacy_link_template';
+import * as migration_20261202_154450_retention_dates from './20261202_154450_retention_dates';
 
 export const migrations = [
   {
@@ -58,6 +61,21 @@ export const migrations = [
   {
     up: migration_20261202_055215_two_factor.up,
     down: migration_20261202_055215_two_factor.down,
-    name: '20261202_055215_two_factor'
+    name: '20261202_055215_two_factor',
+  },
+  {
+    up: migration_20261202_154340_privacy_link.up,
+    down: migration_20261202_154340_privacy_link.down,
+    name: '20261202_154340_privacy_link'
+  },
+  {
+    up: migration_20261202_154341_privacy_link_template.up,
+    down: migration_20261202_154341_privacy_link_template.down,
+    name: '20261202_154341_privacy_link_template'
+  },
+  {
+    up: migration_20261202_154450_retention_dates.up,
+    down: migration_20261202_154450_retention_dates.down,
+    name: '20261202_154450_retention_dates'
   },
 ];

@@ -121,10 +121,12 @@ export interface Config {
   jobs: {
     tasks: {
       sendEmail: TaskSendEmail;
+      sendPrivacyLink: TaskSendPrivacyLink;
       offerWaitlistPlaces: TaskOfferWaitlistPlaces;
       expireUnconfirmedRegistrations: TaskExpireUnconfirmedRegistrations;
       expireWaitlistOffers: TaskExpireWaitlistOffers;
       purgeSecurityEvents: TaskPurgeSecurityEvents;
+      anonymiseExpiredSubmissions: TaskAnonymiseExpiredSubmissions;
       createCollectionExport: TaskCreateCollectionExport;
       createCollectionImport: TaskCreateCollectionImport;
       inline: {
@@ -282,6 +284,14 @@ export interface Event {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * After this day, names, emails, phone numbers and free-text answers of everyone who registered or applied for this event are removed for good; counts and answers such as categories stay for reports. Leave empty for 180 days after the event ends (it then moves with the end date).
+   */
+  retainPersonalDataUntil?: string | null;
+  /**
+   * When the daily retention job removed the personal data of this event’s submissions; empty until then.
+   */
+  personalDataAnonymisedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -517,7 +527,8 @@ export interface EmailTemplate {
     | 'application-accepted'
     | 'application-rejected'
     | 'application-waitlisted'
-    | 'staff-new-submission';
+    | 'staff-new-submission'
+    | 'privacy-link';
   /**
    * Leave empty for the default. Set it to use this version for one event only.
    */
@@ -561,7 +572,8 @@ export interface EmailOutbox {
     | 'application-accepted'
     | 'application-rejected'
     | 'application-waitlisted'
-    | 'staff-new-submission';
+    | 'staff-new-submission'
+    | 'privacy-link';
   status: 'queued' | 'sending' | 'sent' | 'failed';
   submission?:
     | ({
@@ -764,10 +776,12 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'sendEmail'
+          | 'sendPrivacyLink'
           | 'offerWaitlistPlaces'
           | 'expireUnconfirmedRegistrations'
           | 'expireWaitlistOffers'
           | 'purgeSecurityEvents'
+          | 'anonymiseExpiredSubmissions'
           | 'createCollectionExport'
           | 'createCollectionImport';
         taskID: string;
@@ -806,10 +820,12 @@ export interface PayloadJob {
     | (
         | 'inline'
         | 'sendEmail'
+        | 'sendPrivacyLink'
         | 'offerWaitlistPlaces'
         | 'expireUnconfirmedRegistrations'
         | 'expireWaitlistOffers'
         | 'purgeSecurityEvents'
+        | 'anonymiseExpiredSubmissions'
         | 'createCollectionExport'
         | 'createCollectionImport'
       )
@@ -1046,6 +1062,8 @@ export interface EventsSelect<T extends boolean = true> {
   registrationClosesAt?: T;
   requireEmailConfirmation?: T;
   description?: T;
+  retainPersonalDataUntil?: T;
+  personalDataAnonymisedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1312,6 +1330,16 @@ export interface TaskSendEmail {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendPrivacyLink".
+ */
+export interface TaskSendPrivacyLink {
+  input: {
+    address: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskOfferWaitlistPlaces".
  */
 export interface TaskOfferWaitlistPlaces {
@@ -1350,6 +1378,24 @@ export interface TaskPurgeSecurityEvents {
   input?: unknown;
   output: {
     deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAnonymiseExpiredSubmissions".
+ */
+export interface TaskAnonymiseExpiredSubmissions {
+  input?: unknown;
+  output: {
+    events:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
 }
 /**

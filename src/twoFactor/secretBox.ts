@@ -8,21 +8,23 @@ import { aesGcmOpen, aesGcmSeal } from '@/lib/aesGcm'
  * therefore makes every enrolled authenticator unusable (docs/security.md, "Accounts").
  * Stored as `v1.<iv>.<tag>.<ciphertext>`.
  */
-const key = () =>
-  Buffer.from(hkdfSync('sha256', process.env.PAYLOAD_SECRET ?? '', 'otei', 'two-factor secret', 32))
+const key = (purpose: string) => Buffer.from(hkdfSync('sha256', process.env.PAYLOAD_SECRET ?? '', 'otei', purpose, 32))
 
-export function sealSecret(secret: string): string {
-  const { iv, tag, data } = aesGcmSeal(key(), secret)
+const TWO_FACTOR = 'two-factor secret'
+
+/** Sealed for one purpose (its own key): a value sealed for another purpose does not open. */
+export function sealSecret(secret: string, purpose = TWO_FACTOR): string {
+  const { iv, tag, data } = aesGcmSeal(key(purpose), secret)
   return ['v1', iv, tag, data].join('.')
 }
 
 /** The secret, or undefined when it was sealed with another key or tampered with. */
-export function openSecret(sealed: unknown): string | undefined {
+export function openSecret(sealed: unknown, purpose = TWO_FACTOR): string | undefined {
   if (typeof sealed !== 'string') return undefined
   const [version, iv, tag, data] = sealed.split('.')
   if (version !== 'v1' || !iv || !tag || !data) return undefined
   try {
-    return aesGcmOpen(key(), { iv, tag, data })
+    return aesGcmOpen(key(purpose), { iv, tag, data })
   } catch {
     return undefined
   }
