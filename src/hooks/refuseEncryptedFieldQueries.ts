@@ -33,7 +33,8 @@ export const refuseEncryptedFieldQueries =
       throw new APIError(
         `${refused.join(', ')} ${refused.length > 1 ? 'are' : 'is'} stored encrypted and cannot be searched, filtered or sorted on (only "exists" is answered).`,
         400,
-        undefined,
+        // The shape of Payload's own answer to a `where` on a path it cannot query.
+        refused.map((path) => ({ path })),
         true,
       )
     return args

@@ -172,6 +172,7 @@ describe('a search on the health fields by staff', () => {
     const search = await staff.client.get('/registrations', { query: { where: { accessibilityNeeds: { like: 'wheelchair' } } } })
     expect(search.status).toBe(400)
     expect(search.body.errors[0].message).toMatch(/accessibilityNeeds is stored encrypted and cannot be searched/)
+    expect(search.body.errors[0].data).toEqual([{ path: 'accessibilityNeeds' }])
     const nested = await staff.client.get('/registrations', { query: { where: { or: [{ firstName: { equals: 'Ada' } }, { specialRequests: { equals: SPECIAL } }] } } })
     expect(nested.status).toBe(400)
     const sorted = await staff.client.get('/registrations', { query: { sort: '-specialRequests' } })
