@@ -216,6 +216,25 @@ describe('a health field that cannot be decrypted', () => {
   })
 })
 
+describe('a health field under a key no longer configured', () => {
+  afterEach(() => {
+    process.env.FIELD_ENCRYPTION_KEY = TEST_FIELD_ENCRYPTION_KEY
+  })
+
+  it('reads as null for staff, with the rest of the registration', async () => {
+    process.env.FIELD_ENCRYPTION_KEY = randomBytes(32).toString('base64')
+    const id = await register()
+    process.env.FIELD_ENCRYPTION_KEY = TEST_FIELD_ENCRYPTION_KEY
+    try {
+      const response = await staff.client.get(`/registrations/${id}`)
+      expect(response.status).toBe(200)
+      expect(response.body).toMatchObject({ specialRequests: null, accessibilityNeeds: null, lastName: 'Okafor' })
+    } finally {
+      await sql.query('delete from registrations where id = $1', [id])
+    }
+  })
+})
+
 describe('a key rotation', () => {
   const keyA = TEST_FIELD_ENCRYPTION_KEY
   const keyB = randomBytes(32).toString('base64')
