@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { createDecipheriv, randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -163,6 +165,18 @@ describe('the staff CSV export of registrations', () => {
     })
     expect(response.status).toBe(200)
     const [row] = parse(response.body, { bom: true, columns: true }) as Record<string, string>[]
+    expect(row).toMatchObject({ 'Special Requests': SPECIAL, 'Accessibility Needs': ACCESSIBILITY })
+  })
+
+  it('has them as plaintext when saved through the job queue too', async () => {
+    const id = await register()
+    const created = await staff.client.post('/exports', {
+      body: { collectionSlug: 'registrations', format: 'csv', where: { id: { equals: id } } },
+    })
+    expect(created.status).toBe(201)
+    await db.payload.jobs.run({ where: { taskSlug: { equals: 'createCollectionExport' } } })
+    const { filename } = await db.payload.findByID({ collection: 'exports', id: created.body.doc.id })
+    const [row] = parse(await readFile(path.resolve('.data/exports', filename!), 'utf8'), { bom: true, columns: true }) as Record<string, string>[]
     expect(row).toMatchObject({ 'Special Requests': SPECIAL, 'Accessibility Needs': ACCESSIBILITY })
   })
 })
