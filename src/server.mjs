@@ -15,7 +15,8 @@
  *
  * Every answer gets the security headers here (see secureResponse), the 413 above included.
  *
- * Production refuses to start (exit code 78, not restarted) with a PAYLOAD_SECRET under 32 characters.
+ * Production refuses to start (exit code 78, not restarted) with a PAYLOAD_SECRET under 32 characters
+ * or without a well-formed FIELD_ENCRYPTION_KEY (a malformed key is refused in development too).
  *
  * Plain JavaScript on purpose: run by node itself, it starts in half the time and memory of a
  * TypeScript loader.
@@ -29,6 +30,7 @@ import { createServer, IncomingMessage } from 'node:http'
 import { createRequire } from 'node:module'
 import next from 'next'
 
+import { fieldEncryptionKeyProblem } from './lib/fieldEncryptionKeys.mjs'
 import { payloadSecretProblem } from './lib/payloadSecretProblem.mjs'
 import { API_POLICY, pagePolicy, SECURITY_HEADERS } from './lib/securityHeaders.mjs'
 
@@ -272,9 +274,10 @@ async function serve() {
   const handle = app.getRequestHandler()
 
   await app.prepare()
-  // Checked once Next.js has loaded .env; assertProductionSettings checks it again for the other
+  // Checked once Next.js has loaded .env; assertProductionSettings checks them again for the other
   // entry points (worker, migrations), but only when Payload starts, on the first request.
-  const secretProblem = dev ? undefined : payloadSecretProblem(process.env.PAYLOAD_SECRET)
+  const secretProblem =
+    (dev ? undefined : payloadSecretProblem(process.env.PAYLOAD_SECRET)) ?? fieldEncryptionKeyProblem(process.env, !dev)
   if (secretProblem) {
     console.error(`> OTEI refuses to start: ${secretProblem}`)
     process.exit(EXIT_SETTINGS_REFUSED)

@@ -16,6 +16,8 @@ export async function startInProcessApp(label: string, env: Record<string, strin
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+    // Production refuses to start without it (a bench may set NODE_ENV=production).
+    FIELD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     JOBS_AUTORUN: 'false',
     LOG_LEVEL: 'warn',
     ...env,

@@ -6,9 +6,11 @@ import { publicOrStaff } from '@/access/publicOrStaff'
 import { staffOrAdmin } from '@/access/staffOrAdmin'
 import { guardPublicSubmission } from '@/abuse/guardPublicSubmission'
 import { dataFields } from '@/fields/dataFields'
+import { encryptedFieldNames } from '@/fields/encrypted'
 import { eventField } from '@/fields/eventField'
 import { reviewFields } from '@/fields/reviewFields'
 import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
+import { refuseEncryptedFieldQueries } from '@/hooks/refuseEncryptedFieldQueries'
 
 import { preventDuplicateSubmission } from './hooks/preventDuplicateSubmission'
 import { queueSubmissionEmails } from './hooks/queueSubmissionEmails'
@@ -31,7 +33,7 @@ export const submissionFields = (form: SubmissionForm): Field[] => [
  * The collection a form's submissions are stored in. The hooks, in the order they run, tell a
  * submission's story:
  * - beforeOperation: the anti-abuse guard (size, rate limits, honeypot, links, captcha), then
- *   phone searches rewritten to the stored form;
+ *   phone searches rewritten to the stored form, searches on encrypted fields refused;
  * - beforeChange: the starting status (spam, staff's choice, or the form's), a change of status
  *   checked against the form's workflow (with the row locked), the one-per-email rule, then the
  *   form's own hooks;
@@ -72,7 +74,11 @@ export function submissionCollection(form: SubmissionForm): CollectionConfig {
     },
     // The one-per-email rule's unique index is partial (spam aside): ./onePerEmailIndexes.ts.
     hooks: {
-      beforeOperation: [guardPublicSubmission(form), normalizePhoneSearch([contact.phone])],
+      beforeOperation: [
+        guardPublicSubmission(form),
+        normalizePhoneSearch([contact.phone]),
+        refuseEncryptedFieldQueries(encryptedFieldNames(fields)),
+      ],
       beforeChange: [
         setInitialStatus(form),
         enforceStatusWorkflow(form),

@@ -2,10 +2,13 @@ import { inject } from 'vitest'
 
 import { findFreePort } from '@/scripts/findFreePort'
 
+import { TEST_FIELD_ENCRYPTION_KEY } from './testDatabase'
+
 // Runs before each test file's imports are evaluated, so payload.config.ts reads these.
 // Jobs run only when a test calls payload.jobs.run().
 process.env.DATABASE_URL = inject('databaseUrl')
 process.env.PAYLOAD_SECRET = inject('payloadSecret')
+process.env.FIELD_ENCRYPTION_KEY = TEST_FIELD_ENCRYPTION_KEY
 process.env.JOBS_AUTORUN = 'false'
 process.env.EXPORT_DIRECT_DOWNLOAD_MAX_ROWS = '25'
 // Rate limits out of the way of tests about other things (tests/int/rateLimits sets its own).

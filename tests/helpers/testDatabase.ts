@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { chmod, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -13,6 +13,13 @@ export type TestDatabase = {
   drop: () => Promise<void>
 }
 
+/**
+ * The test runs' FIELD_ENCRYPTION_KEY (production refuses to start without one): the same in every
+ * process of a run (global setups, test files, the servers and workers they start), so each reads
+ * what another wrote. Fixed rather than random: it only ever guards throwaway databases.
+ */
+export const TEST_FIELD_ENCRYPTION_KEY = createHash('sha256').update('otei tests: field encryption').digest('base64')
+
 /** Environment for the app's own commands (migrate, seed, next start). */
 export const appEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
   ...process.env,
@@ -20,6 +27,7 @@ export const appEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
   PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || randomBytes(24).toString('hex'),
   // Production (next start) refuses to start without a deliberate choice; captcha tests set their own.
   CAPTCHA_PROVIDER: process.env.CAPTCHA_PROVIDER || 'none',
+  FIELD_ENCRYPTION_KEY: process.env.FIELD_ENCRYPTION_KEY || TEST_FIELD_ENCRYPTION_KEY,
   PATH: [path.resolve('node_modules/.bin'), process.env.PATH].join(path.delimiter),
 })
 

@@ -1,4 +1,3 @@
-import { canReadPII } from '@/access/fields/canReadPII'
 import { confirmationDeadline, confirmUrl } from '@/email/registrationLinks'
 import type { EmailTemplateKey } from '@/email/templateKeys'
 import { confirmRegistration } from '@/endpoints/confirmRegistration'
@@ -6,6 +5,7 @@ import { registrationStatus } from '@/endpoints/registrationStatus'
 import { choiceField } from '@/fields/choiceField'
 import { consentField } from '@/fields/consentField'
 import { contactFields } from '@/fields/contactFields'
+import { encrypted } from '@/fields/encrypted'
 import { lineField, paragraphField } from '@/fields/textFields'
 import { GENDERS, INTEREST_AREAS, PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from '@/lib/choices'
 import { formatEventDate } from '@/lib/eventDate'
@@ -112,8 +112,9 @@ export const registrations = defineSubmissionForm({
     choiceField('participantCategories', PARTICIPANT_CATEGORIES, { required: true, hasMany: true }),
     choiceField('interestAreas', INTEREST_AREAS, { hasMany: true }),
     lineField('hearAbout', { label: 'How they heard about OTEI', maxLength: 200 }),
-    paragraphField('specialRequests', { maxLength: 1000, access: { read: canReadPII } }),
-    paragraphField('accessibilityNeeds', { maxLength: 1000, access: { read: canReadPII } }),
+    // Health-related: encrypted at rest, read by canReadPII only.
+    encrypted(paragraphField('specialRequests', { maxLength: 1000 })),
+    encrypted(paragraphField('accessibilityNeeds', { maxLength: 1000 })),
     {
       type: 'row',
       fields: [
