@@ -8,6 +8,7 @@ import * as migration_20261202_023810_outbox_requeue from './20261202_023810_out
 import * as migration_20261202_030511_staff_workflow from './20261202_030511_staff_workflow';
 import * as migration_20261202_030512_offer_template from './20261202_030512_offer_template';
 import * as migration_20261202_055215_two_factor from './20261202_055215_two_factor';
+import * as migration_20261202_154652_audit_log from './20261202_154652_audit_log';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261202_055215_two_factor.up,
     down: migration_20261202_055215_two_factor.down,
-    name: '20261202_055215_two_factor'
+    name: '20261202_055215_two_factor',
+  },
+  {
+    up: migration_20261202_154652_audit_log.up,
+    down: migration_20261202_154652_audit_log.down,
+    name: '20261202_154652_audit_log'
   },
 ];

@@ -76,6 +76,7 @@ export interface Config {
     'email-outbox': EmailOutbox;
     users: User;
     'security-events': SecurityEvent;
+    'audit-log': AuditLog;
     exports: Export;
     imports: Import;
     'payload-kv': PayloadKv;
@@ -95,6 +96,7 @@ export interface Config {
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'security-events': SecurityEventsSelect<false> | SecurityEventsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     exports: ExportsSelect<false> | ExportsSelect<true>;
     imports: ImportsSelect<false> | ImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -125,6 +127,7 @@ export interface Config {
       expireUnconfirmedRegistrations: TaskExpireUnconfirmedRegistrations;
       expireWaitlistOffers: TaskExpireWaitlistOffers;
       purgeSecurityEvents: TaskPurgeSecurityEvents;
+      purgeAuditLog: TaskPurgeAuditLog;
       createCollectionExport: TaskCreateCollectionExport;
       createCollectionImport: TaskCreateCollectionImport;
       inline: {
@@ -620,6 +623,51 @@ export interface SecurityEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  action: 'create' | 'update' | 'delete' | 'export' | 'erase' | 'anonymise' | 'login' | 'login-failed';
+  collection?: string | null;
+  documentId?: string | null;
+  /**
+   * Who acted; empty for the public (a form) and the server (jobs).
+   */
+  user?: (number | null) | User;
+  /**
+   * Keyed hash of the client IP.
+   */
+  ipHash?: string | null;
+  /**
+   * The fields a change touched (names only, no values).
+   */
+  fields?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Keyed hash of the email of the person the entry is about (exports, erasures, sign-ins).
+   */
+  subjectHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "exports".
  */
 export interface Export {
@@ -768,6 +816,7 @@ export interface PayloadJob {
           | 'expireUnconfirmedRegistrations'
           | 'expireWaitlistOffers'
           | 'purgeSecurityEvents'
+          | 'purgeAuditLog'
           | 'createCollectionExport'
           | 'createCollectionImport';
         taskID: string;
@@ -810,6 +859,7 @@ export interface PayloadJob {
         | 'expireUnconfirmedRegistrations'
         | 'expireWaitlistOffers'
         | 'purgeSecurityEvents'
+        | 'purgeAuditLog'
         | 'createCollectionExport'
         | 'createCollectionImport'
       )
@@ -1132,6 +1182,22 @@ export interface SecurityEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  collection?: T;
+  documentId?: T;
+  user?: T;
+  ipHash?: T;
+  fields?: T;
+  detail?: T;
+  subjectHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "exports_select".
  */
 export interface ExportsSelect<T extends boolean = true> {
@@ -1354,6 +1420,16 @@ export interface TaskPurgeSecurityEvents {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeAuditLog".
+ */
+export interface TaskPurgeAuditLog {
+  input?: unknown;
+  output: {
+    deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskCreateCollectionExport".
  */
 export interface TaskCreateCollectionExport {
@@ -1371,6 +1447,7 @@ export interface TaskCreateCollectionExport {
       | 'email-outbox'
       | 'users'
       | 'security-events'
+      | 'audit-log'
       | 'exports'
       | 'imports';
     drafts?: ('yes' | 'no') | null;

@@ -7,6 +7,7 @@ import { releaseStalledJobsNow } from './releaseStalledJobs'
 import { expireUnconfirmedRegistrations } from './tasks/expireUnconfirmedRegistrations'
 import { expireWaitlistOffers } from './tasks/expireWaitlistOffers'
 import { offerWaitlistPlaces } from './tasks/offerWaitlistPlaces'
+import { purgeAuditLog } from './tasks/purgeAuditLog'
 import { purgeSecurityEvents } from './tasks/purgeSecurityEvents'
 import { sendEmail } from './tasks/sendEmail'
 
@@ -20,7 +21,7 @@ import { sendEmail } from './tasks/sendEmail'
 assertPinnedVersion('payload', '3.90.1', 'src/email/queueEmail.ts and src/jobs/releaseStalledJobs.ts')
 
 export const jobs: NonNullable<Config['jobs']> = {
-  tasks: [sendEmail, offerWaitlistPlaces, expireUnconfirmedRegistrations, expireWaitlistOffers, purgeSecurityEvents],
+  tasks: [sendEmail, offerWaitlistPlaces, expireUnconfirmedRegistrations, expireWaitlistOffers, purgeSecurityEvents, purgeAuditLog],
   autoRun: [{ cron: '* * * * * *', queue: 'default', limit: intEnv('JOBS_BATCH_SIZE', 50) }],
   shouldAutoRun: async (payload) => {
     if (process.env.JOBS_AUTORUN === 'false') return false
