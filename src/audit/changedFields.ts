@@ -64,15 +64,17 @@ const canonicalJson = (value: unknown): string =>
   )
 
 /**
- * The top-level fields whose stored value an update changed. `doc` is the saved document as the
- * caller may read it; a field it does not hold (hidden from the caller, or not selected) is judged
- * by what was sent (`data`).
+ * The top-level fields an update changed. Judged by `data`: the document being saved, complete
+ * (Payload fills in what was not sent), as the beforeValidate and collection beforeChange hooks left
+ * it and before any field's beforeChange hook (which may encrypt). Unlike `doc`, it holds the fields
+ * the caller may not read back (`doc` has those removed or emptied). `doc` only for a field `data` lacks.
  */
-export function changedFields(fields: FlattenedField[], previousDoc: Doc, doc: Doc, data: Doc | undefined): string[] {
+export function changedFields(fields: FlattenedField[], previousDoc: Doc, data: Doc | undefined, doc: Doc): string[] {
   return fields
-    .filter(({ name, type }) => !TIMESTAMPS.has(name) && type !== 'join')
+    // Join and virtual fields are computed when read, not stored.
+    .filter((field) => !TIMESTAMPS.has(field.name) && field.type !== 'join' && !('virtual' in field && field.virtual))
     .filter((field) => {
-      const after = field.name in doc ? doc[field.name] : data && field.name in data ? data[field.name] : undefined
+      const after = data && field.name in data ? data[field.name] : doc[field.name]
       if (after === undefined) return false
       return canonicalJson(comparable(field, previousDoc[field.name])) !== canonicalJson(comparable(field, after))
     })

@@ -30,5 +30,10 @@ declare module 'payload' {
      * email as typed (lower-cased), or the account when the session already names it.
      */
     loginAttempt?: { email?: string; user?: number }
+    /**
+     * Set by src/plugins/auditLog.ts (beforeChange) for each account whose password this request
+     * saves, keyed `<slug>:<id>`: Payload drops the password from `data` before afterChange.
+     */
+    passwordSaved?: Set<string>
   }
 }

@@ -1,4 +1,10 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, Plugin } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
+  CollectionConfig,
+  Plugin,
+} from 'payload'
 
 import { changedFields } from '@/audit/changedFields'
 import { recordAudit } from '@/audit/recordAudit'
@@ -6,6 +12,15 @@ import { statusBeforeSave } from '@/submissions/workflow/statusBeforeSave'
 
 // Choice fields whose before and after say what happened without saying anything about a person.
 const STATUS_FIELDS = ['status', '_status'] as const
+
+const passwordKey = (slug: string, id: number | string) => `${slug}:${id}`
+
+const rememberPasswordChange: CollectionBeforeChangeHook = ({ collection, data, operation, originalDoc, req }) => {
+  if (operation === 'update' && originalDoc && typeof data.password === 'string' && data.password) {
+    ;(req.context.passwordSaved ??= new Set()).add(passwordKey(collection.slug, originalDoc.id))
+  }
+  return data
+}
 
 const recordChange: CollectionAfterChangeHook = async ({ collection, data, doc, operation, previousDoc, req }) => {
   if (req.context.skipAudit) return doc
@@ -17,10 +32,11 @@ const recordChange: CollectionAfterChangeHook = async ({ collection, data, doc, 
   // A submission's status as read with its row locked: previousDoc may predate a concurrent save.
   const lockedStatus = statusBeforeSave(req, collection.slug, doc.id)
   if (lockedStatus !== undefined) before.status = lockedStatus
-  const fields = changedFields(collection.flattenedFields, before, doc, data)
+  const fields = changedFields(collection.flattenedFields, before, data, doc)
+  if (req.context.passwordSaved?.has(passwordKey(collection.slug, doc.id))) fields.push('password')
   if (!fields.length) return doc
   const detail = Object.fromEntries(
-    STATUS_FIELDS.filter((name) => fields.includes(name)).map((name) => [name, { from: before[name] ?? null, to: doc[name] ?? null }]),
+    STATUS_FIELDS.filter((name) => fields.includes(name)).map((name) => [name, { from: before[name] ?? null, to: data?.[name] ?? doc[name] ?? null }]),
   )
   await recordAudit(req, {
     action: 'update',
@@ -54,6 +70,7 @@ export const auditLog =
             ...collection,
             hooks: {
               ...collection.hooks,
+              beforeChange: [...(collection.hooks?.beforeChange ?? []), ...(collection.auth ? [rememberPasswordChange] : [])],
               afterChange: [...(collection.hooks?.afterChange ?? []), recordChange],
               afterDelete: [...(collection.hooks?.afterDelete ?? []), recordDeletion],
             },
