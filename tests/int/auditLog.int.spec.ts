@@ -184,6 +184,23 @@ describe('the audit log of sign-ins', () => {
     expect(JSON.stringify(unknown)).not.toContain(stranger)
   })
 
+  it('records a sign-in refused because the account is locked, and one refused over GraphQL', async () => {
+    const user = await createUser(payload, ['staff'])
+    await payload.db.updateOne({ collection: 'users', id: user.id, data: { lockUntil: new Date(Date.now() + 600_000).toISOString() } })
+    expect((await loginFrom(user.email, user.password, '192.0.2.14')).status).toBe(401)
+    const locked = await waitFor('the locked sign-in', async () => (await entriesOf('users', user.id, 'login-failed'))[0])
+    expect(locked).toMatchObject({ user: user.id, detail: { reason: 'locked' } })
+
+    const other = await createUser(payload, ['staff'])
+    const answer = await RestClient.anonymous().graphql(
+      'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }',
+      { email: other.email, password: 'not-the-password' },
+    )
+    expect(answer.body.errors?.[0]?.extensions?.statusCode).toBe(401)
+    const overGraphQL = await waitFor('the GraphQL sign-in', async () => (await entriesOf('users', other.id, 'login-failed'))[0])
+    expect(overGraphQL).toMatchObject({ user: other.id, detail: { reason: 'wrong-password' } })
+  })
+
   it('records a sign-in owing its code only once the code is given, and a wrong code as refused', async () => {
     const user = await createUser(payload, ['staff'])
     const { secret } = await enrolTwoFactor(user.client)
