@@ -15,6 +15,7 @@ import { databaseAdapter } from '@/db/databaseAdapter'
 import { emailAdapter } from '@/email/emailAdapter'
 import { guideEndpoints } from '@/endpoints/guide'
 import { health } from '@/endpoints/health'
+import { privacyEndpoints } from '@/endpoints/privacy'
 import { submissionStatus } from '@/endpoints/submissionStatus'
 import { answerDatabaseOutage } from '@/hooks/answerDatabaseOutage'
 import { answerUnreadableRequest } from '@/hooks/answerUnreadableRequest'
@@ -50,7 +51,9 @@ export default buildConfig({
       beforeDashboard: ['/src/components/Dashboard#Dashboard'],
       // A sign-in that still owes its second factor is sent on from the login form to /admin/two-factor.
       beforeLogin: ['/src/components/TwoFactor/SendPendingSignInOn#SendPendingSignInOn'],
+      afterNavLinks: ['/src/components/PersonalData/PersonalDataNavLink#PersonalDataNavLink'],
       views: {
+        personalData: { Component: '/src/components/PersonalData/PersonalDataView#PersonalDataView', path: '/privacy', exact: true },
         twoFactor: { Component: '/src/components/TwoFactor/TwoFactorView#TwoFactorView', path: '/two-factor', exact: true },
       },
     },
@@ -67,7 +70,7 @@ export default buildConfig({
   // The frontend sends its captcha token in X-Captcha-Token.
   cors: { origins: allowedOrigins, headers: ['X-Captcha-Token'] },
   csrf: allowedOrigins,
-  endpoints: [health, ...submissionStatus, ...guideEndpoints],
+  endpoints: [health, ...submissionStatus, ...guideEndpoints, ...privacyEndpoints],
   hooks: { afterError: [answerDatabaseOutage, answerUnreadableRequest, recordFailedLogin] },
   // Wrong two-factor codes are answers, not errors (each also leaves a security event).
   loggingLevels: TWO_FACTOR_LOGGING_LEVELS,

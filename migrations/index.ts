@@ -8,7 +8,10 @@ import * as migration_20261202_023810_outbox_requeue from './20261202_023810_out
 import * as migration_20261202_030511_staff_workflow from './20261202_030511_staff_workflow';
 import * as migration_20261202_030512_offer_template from './20261202_030512_offer_template';
 import * as migration_20261202_055215_two_factor from './20261202_055215_two_factor';
-import * as migration_20261202_154652_audit_log from './20261202_154652_audit_log';
+import * as migration_20261202_154340_privacy_link from './20261202_154340_privacy_link';
+import * as migration_20261202_154341_privacy_link_template from './20261202_154341_privacy_link_template';
+import * as migration_20261202_154450_retention_dates from './20261202_154450_retention_dates';
+import * as migration_20261202_160552_audit_log from './20261202_160552_audit_log';
 
 export const migrations = [
   {
@@ -62,8 +65,23 @@ export const migrations = [
     name: '20261202_055215_two_factor',
   },
   {
-    up: migration_20261202_154652_audit_log.up,
-    down: migration_20261202_154652_audit_log.down,
-    name: '20261202_154652_audit_log'
+    up: migration_20261202_154340_privacy_link.up,
+    down: migration_20261202_154340_privacy_link.down,
+    name: '20261202_154340_privacy_link',
+  },
+  {
+    up: migration_20261202_154341_privacy_link_template.up,
+    down: migration_20261202_154341_privacy_link_template.down,
+    name: '20261202_154341_privacy_link_template',
+  },
+  {
+    up: migration_20261202_154450_retention_dates.up,
+    down: migration_20261202_154450_retention_dates.down,
+    name: '20261202_154450_retention_dates',
+  },
+  {
+    up: migration_20261202_160552_audit_log.up,
+    down: migration_20261202_160552_audit_log.down,
+    name: '20261202_160552_audit_log'
   },
 ];

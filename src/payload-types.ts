@@ -123,10 +123,12 @@ export interface Config {
   jobs: {
     tasks: {
       sendEmail: TaskSendEmail;
+      sendPrivacyLink: TaskSendPrivacyLink;
       offerWaitlistPlaces: TaskOfferWaitlistPlaces;
       expireUnconfirmedRegistrations: TaskExpireUnconfirmedRegistrations;
       expireWaitlistOffers: TaskExpireWaitlistOffers;
       purgeSecurityEvents: TaskPurgeSecurityEvents;
+      anonymiseExpiredSubmissions: TaskAnonymiseExpiredSubmissions;
       purgeAuditLog: TaskPurgeAuditLog;
       createCollectionExport: TaskCreateCollectionExport;
       createCollectionImport: TaskCreateCollectionImport;
@@ -285,6 +287,14 @@ export interface Event {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * After this day, names, emails, phone numbers and free-text answers of everyone who registered or applied for this event are removed for good; counts and answers such as categories stay for reports. Leave empty for 180 days after the event ends (it then moves with the end date).
+   */
+  retainPersonalDataUntil?: string | null;
+  /**
+   * When the daily retention job removed the personal data of this event’s submissions; empty until then.
+   */
+  personalDataAnonymisedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -520,7 +530,8 @@ export interface EmailTemplate {
     | 'application-accepted'
     | 'application-rejected'
     | 'application-waitlisted'
-    | 'staff-new-submission';
+    | 'staff-new-submission'
+    | 'privacy-link';
   /**
    * Leave empty for the default. Set it to use this version for one event only.
    */
@@ -564,7 +575,8 @@ export interface EmailOutbox {
     | 'application-accepted'
     | 'application-rejected'
     | 'application-waitlisted'
-    | 'staff-new-submission';
+    | 'staff-new-submission'
+    | 'privacy-link';
   status: 'queued' | 'sending' | 'sent' | 'failed';
   submission?:
     | ({
@@ -812,10 +824,12 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'sendEmail'
+          | 'sendPrivacyLink'
           | 'offerWaitlistPlaces'
           | 'expireUnconfirmedRegistrations'
           | 'expireWaitlistOffers'
           | 'purgeSecurityEvents'
+          | 'anonymiseExpiredSubmissions'
           | 'purgeAuditLog'
           | 'createCollectionExport'
           | 'createCollectionImport';
@@ -855,10 +869,12 @@ export interface PayloadJob {
     | (
         | 'inline'
         | 'sendEmail'
+        | 'sendPrivacyLink'
         | 'offerWaitlistPlaces'
         | 'expireUnconfirmedRegistrations'
         | 'expireWaitlistOffers'
         | 'purgeSecurityEvents'
+        | 'anonymiseExpiredSubmissions'
         | 'purgeAuditLog'
         | 'createCollectionExport'
         | 'createCollectionImport'
@@ -1096,6 +1112,8 @@ export interface EventsSelect<T extends boolean = true> {
   registrationClosesAt?: T;
   requireEmailConfirmation?: T;
   description?: T;
+  retainPersonalDataUntil?: T;
+  personalDataAnonymisedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1378,6 +1396,16 @@ export interface TaskSendEmail {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendPrivacyLink".
+ */
+export interface TaskSendPrivacyLink {
+  input: {
+    address: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskOfferWaitlistPlaces".
  */
 export interface TaskOfferWaitlistPlaces {
@@ -1416,6 +1444,24 @@ export interface TaskPurgeSecurityEvents {
   input?: unknown;
   output: {
     deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAnonymiseExpiredSubmissions".
+ */
+export interface TaskAnonymiseExpiredSubmissions {
+  input?: unknown;
+  output: {
+    events:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
 }
 /**

@@ -143,6 +143,16 @@ const DEFAULTS: Record<EmailTemplateKey, { subject: string; paragraphs: Paragrap
       '[Open it in the admin]({{adminUrl}})',
     ],
   },
+  'privacy-link': {
+    subject: 'The data OTEI holds about you',
+    paragraphs: [
+      'Hello,',
+      'Someone (probably you) asked to see the personal data OTEI holds about this email address. Follow this link to download it, or to ask us to erase it:',
+      '[See my data]({{privacyUrl}})',
+      'The link works until {{linkExpiresAt}}. If you did not ask, ignore this email: nothing changes.',
+      SIGN_OFF,
+    ],
+  },
 }
 
 /** The email a key sends when no editor has written one: seeded as the editable default, and the fallback. */

@@ -7,9 +7,10 @@ import { relationId } from '@/lib/relationId'
 import type { SubmissionSlug } from '@/submissions'
 
 import { messageIdDomain } from './emailAdapter'
-import { emailValues } from './emailValues'
+import { addressEmailValues, emailValues } from './emailValues'
 import { loadTemplate } from './loadTemplate'
 import { renderEmail } from './renderEmail'
+import { EMAIL_TEMPLATES } from './templateKeys'
 import { withStatusLink } from './withStatusLink'
 
 export const maxEmailAttempts = () => intEnv('EMAIL_MAX_ATTEMPTS', 10)
@@ -52,9 +53,11 @@ export async function deliverOutboxEmail(payload: Payload, outboxId: number): Pr
   const messageId = `<outbox-${outboxId}@${messageIdDomain()}>`
   let subject: string | undefined
   try {
-    const values = submission
-      ? await emailValues(payload, submission.relationTo as SubmissionSlug, submission.value as number)
-      : undefined
+    const values = 'aboutAddress' in EMAIL_TEMPLATES[outbox.template]
+      ? addressEmailValues(payload, outbox)
+      : submission
+        ? await emailValues(payload, submission.relationTo as SubmissionSlug, submission.value as number)
+        : undefined
     if (!values) {
       await record({ status: 'failed', lastError: 'The submission was deleted before the email went out.' })
       return 'failed'

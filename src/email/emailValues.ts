@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { Event } from '@/payload-types'
 import { formatEventDate } from '@/lib/eventDate'
+import { privacyLinkExpiry, privacyUrl } from '@/privacy/privacyLink'
 import { type SubmissionSlug, submissionForm } from '@/submissions'
 import { statusUrl } from '@/submissions/statusLink'
 import type { SubmissionDoc, SubmissionForm } from '@/submissions/SubmissionForm'
@@ -42,4 +43,10 @@ export async function emailValues(
     statusUrl: statusUrl(payload, collection, doc),
     ...form.emails.values?.(payload, doc),
   }
+}
+
+/** The values of an email about an address (the privacy link), from its outbox row alone. */
+export function addressEmailValues(payload: Payload, { to, createdAt }: { to: string; createdAt: string }): EmailValues {
+  const expiresAt = privacyLinkExpiry(createdAt)
+  return { privacyUrl: privacyUrl(payload, to, expiresAt), linkExpiresAt: formatEventDate(expiresAt.toISOString(), undefined) }
 }

@@ -9,7 +9,8 @@ import type { EmailTemplateKey } from './templateKeys'
 export type EmailToQueue = {
   template: EmailTemplateKey
   to: string
-  submission: { relationTo: SubmissionSlug; value: number }
+  /** The submission it is about; none for an email about an address (EMAIL_TEMPLATES' `aboutAddress`). */
+  submission?: { relationTo: SubmissionSlug; value: number }
   event?: number | null
 }
 
@@ -24,17 +25,20 @@ export type EmailToQueue = {
  * `jobs.queue` stores it — and tests/int/emails.int.spec.ts sends what it queued.
  */
 export async function queueEmail(payload: Payload, email: EmailToQueue, req?: PayloadRequest): Promise<void> {
-  const submissionColumn = sql.identifier(`${email.submission.relationTo.replaceAll('-', '_')}_id`)
+  const { submission } = email
   const database = await requestDatabase(payload, req)
+  const linkSubmission = submission
+    ? sql`, submission as (
+      insert into email_outbox_rels (parent_id, path, ${sql.identifier(`${submission.relationTo.replaceAll('-', '_')}_id`)})
+      select id, 'submission', ${submission.value} from outbox
+    )`
+    : sql``
   await database.execute(sql`
     with outbox as (
       insert into email_outbox ("to", template, status, event_id, attempts)
       values (${email.to}, ${email.template}, 'queued', ${email.event ?? null}, 0)
       returning id
-    ), submission as (
-      insert into email_outbox_rels (parent_id, path, ${submissionColumn})
-      select id, 'submission', ${email.submission.value} from outbox
-    )
+    )${linkSubmission}
     insert into payload_jobs (input, task_slug, queue)
     select jsonb_build_object('outboxId', id), 'sendEmail', 'default' from outbox`)
 }

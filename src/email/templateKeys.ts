@@ -16,6 +16,8 @@ export const PLACEHOLDERS = {
   formName: { description: 'Which form was sent: registration, sponsor, exhibitor or volunteer application', sample: 'sponsor application' },
   organizationName: { description: 'The organisation named in an application', sample: 'Acme Ventures' },
   adminUrl: { description: 'Where staff open the submission in the admin', sample: 'https://api.otei.ng/admin/collections/registrations/1' },
+  privacyUrl: { description: 'A personal link where the person downloads or erases the data held about them', sample: 'https://api.otei.ng/api/privacy/me?token=sample' },
+  linkExpiresAt: { description: 'When that personal link stops working', sample: 'Tuesday, 1 December 2026 at 18:00' },
 } as const
 
 export type PlaceholderName = keyof typeof PLACEHOLDERS
@@ -36,6 +38,11 @@ type TemplateSpec = {
    * one appended when its wording has none (renderEmail).
    */
   toStaff?: true
+  /**
+   * About an email address rather than one submission (the privacy link): its values come from the
+   * address alone, and it carries no status link either.
+   */
+  aboutAddress?: true
 }
 
 export const EMAIL_TEMPLATES = {
@@ -107,6 +114,13 @@ export const EMAIL_TEMPLATES = {
     sentWhen: 'Any new registration or application; sent to STAFF_NOTIFY_EMAILS.',
     placeholders: [...PERSON, 'formName', 'organizationName', 'adminUrl'],
     toStaff: true,
+  },
+  'privacy-link': {
+    label: 'Privacy: your data',
+    sentWhen: 'Someone asked, from the privacy request form, to see or erase the data held about an address we hold data about.',
+    placeholders: ['privacyUrl', 'linkExpiresAt'],
+    required: ['privacyUrl'],
+    aboutAddress: true,
   },
 } as const satisfies Record<string, TemplateSpec>
 

@@ -41,6 +41,12 @@ export type SubmissionForm<Slug extends string = string> = {
   listColumns: string[]
   /** Free-text fields, where links count as a spam signal. */
   freeText: string[]
+  /**
+   * The fields that identify or describe the person (names, contact details, free text about
+   * them, staff notes on them): what anonymiseSubmissions replaces once the event's retention date
+   * has passed. Every other answer is kept for reporting.
+   */
+  personal: string[]
   statuses: readonly SubmissionStatus[]
   /** How a submission moves between its statuses (./workflow/workflows.ts). */
   workflow: SubmissionWorkflow

@@ -21,6 +21,8 @@ export const exhibitorApplications = defineSubmissionForm({
   person: { fullName: 'contactPersonName', organization: 'businessName' },
   listColumns: ['exhibitionPackage'],
   freeText: ['businessName', 'businessDescription', 'contactPersonName'],
+  // The business itself (name, description) is not a person and stays for reports.
+  personal: ['contactPersonName', 'contactEmail', 'contactPhone', 'reviewerNotes'],
   statuses: APPLICATION_STATUSES,
   workflow: APPLICATION_WORKFLOW,
   initialStatus: 'submitted',

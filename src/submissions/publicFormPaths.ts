@@ -9,13 +9,15 @@ import { SUBMISSION_FORMS } from '@/submissions'
 /** Payload's REST and GraphQL routes (its defaults, which payload.config.ts keeps). */
 const API_ROUTE = '/api'
 const GRAPHQL_ROUTE = `${API_ROUTE}/graphql`
+/** The self-service privacy request, public like the forms (src/endpoints/privacy/requestPrivacyLink.ts). */
+const PRIVACY_REQUESTS_ROUTE = `${API_ROUTE}/privacy/requests`
 
 /** `payload`: answered in Payload's error shape; `guide`: in the requirements guide's envelope. */
 export type PublicFormPaths = { maxBytes: number; message: string; paths: { payload: string[]; guide: string[] } }
 
 /**
  * Where the public posts forms, and the most it may send: each form's REST collection and guide
- * endpoint, and GraphQL. The production server (src/server.mjs, plain JavaScript, which cannot
+ * endpoint, GraphQL and the privacy request. The production server (src/server.mjs, plain JavaScript, which cannot
  * import this registry) refuses larger bodies on these paths while they stream in; it reads them
  * from publicFormPaths.json, written from here by `npm run generate:types`.
  */
@@ -23,7 +25,7 @@ export const publicFormPaths = (): PublicFormPaths => ({
   maxBytes: MAX_FORM_BODY_BYTES,
   message: FORM_TOO_LARGE_MESSAGE,
   paths: {
-    payload: [...SUBMISSION_FORMS.map(({ slug }) => `${API_ROUTE}/${slug}`), GRAPHQL_ROUTE],
+    payload: [...SUBMISSION_FORMS.map(({ slug }) => `${API_ROUTE}/${slug}`), GRAPHQL_ROUTE, PRIVACY_REQUESTS_ROUTE],
     guide: SUBMISSION_FORMS.map(({ guide }) => `${API_ROUTE}${guide.submitPath}`),
   },
 })

@@ -24,6 +24,8 @@ export const sponsorApplications = defineSubmissionForm({
   person: { fullName: 'contactPersonName', organization: 'orgName' },
   listColumns: ['sponsorTier'],
   freeText: ['orgName', 'officeAddress', 'contactPersonName', 'jobTitle', 'outcomes'],
+  // The organisation itself (name, website, what it hopes for) is not a person and stays for reports.
+  personal: ['officeAddress', 'contactPersonName', 'jobTitle', 'contactEmail', 'contactPhone', 'reviewerNotes'],
   statuses: APPLICATION_STATUSES,
   workflow: APPLICATION_WORKFLOW,
   initialStatus: 'submitted',

@@ -42,6 +42,7 @@ export const submissionFields = (form: SubmissionForm): Field[] => [
 export function submissionCollection(form: SubmissionForm): CollectionConfig {
   const fields = submissionFields(form)
   assertFieldsExist(form, fields)
+  assertContactIsPersonal(form)
   const { slug, contact, titleField } = form
   return {
     slug,
@@ -96,7 +97,15 @@ function assertFieldsExist(form: SubmissionForm, fields: Field[]): void {
     ...Object.values(form.person),
     ...form.listColumns,
     ...form.freeText,
+    ...form.personal,
   ]
   const missing = named.filter((name) => !names.has(name))
   if (missing.length) throw new Error(`Form ${form.slug} names fields it does not have: ${missing.join(', ')}`)
+}
+
+/** Anonymising leaves whatever `personal` forgets: the address, the phone and the sender's name never may be. */
+function assertContactIsPersonal(form: SubmissionForm): void {
+  const identifying = [form.contact.email, form.contact.phone, form.person.fullName, form.person.firstName]
+  const unlisted = identifying.filter((name) => name !== undefined && !form.personal.includes(name))
+  if (unlisted.length) throw new Error(`Form ${form.slug} must list these fields as personal: ${unlisted.join(', ')}`)
 }

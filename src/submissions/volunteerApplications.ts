@@ -21,6 +21,7 @@ export const volunteerApplications = defineSubmissionForm({
   person: { fullName: 'fullName' },
   listColumns: ['volunteerArea'],
   freeText: ['fullName', 'location', 'skills', 'motivation'],
+  personal: ['fullName', 'email', 'phone', 'location', 'skills', 'motivation', 'reviewerNotes'],
   statuses: APPLICATION_STATUSES,
   workflow: APPLICATION_WORKFLOW,
   initialStatus: 'submitted',

@@ -1,11 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedOrTeam } from '@/access/publishedOrTeam'
+import { setByServer } from '@/access/fields/setByServer'
 import { staffOrAdmin } from '@/access/staffOrAdmin'
 import { slugField } from '@/fields/slugField'
 import { timezoneField } from '@/fields/timezoneField'
 import { DEFAULT_EVENT_TIMEZONE } from '@/lib/choices'
 
+import { fillRetentionDate, RETENTION_DAYS_AFTER_EVENT } from './hooks/fillRetentionDate'
 import { offerPlacesWhenCapacityGrows } from './hooks/offerPlacesWhenCapacityGrows'
 import { mustFollow } from './mustFollow'
 
@@ -28,7 +30,7 @@ export const Events: CollectionConfig = {
     drafts: true,
     maxPerDoc: 50,
   },
-  hooks: { afterChange: [offerPlacesWhenCapacityGrows] },
+  hooks: { beforeValidate: [fillRetentionDate], afterChange: [offerPlacesWhenCapacityGrows] },
   access: {
     read: publishedOrTeam,
     readVersions: staffOrAdmin,
@@ -87,5 +89,29 @@ export const Events: CollectionConfig = {
       },
     },
     { name: 'description', type: 'richText' },
+    {
+      name: 'retainPersonalDataUntil',
+      label: 'Keep personal data until',
+      type: 'date',
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayOnly' },
+        description: `After this day, names, emails, phone numbers and free-text answers of everyone who registered or applied for this event are removed for good; counts and answers such as categories stay for reports. Leave empty for ${RETENTION_DAYS_AFTER_EVENT} days after the event ends (it then moves with the end date).`,
+      },
+      validate: mustFollow('endsAt', 'Keep personal data at least until the event has ended.'),
+    },
+    {
+      name: 'personalDataAnonymisedAt',
+      label: 'Personal data removed at',
+      type: 'date',
+      // Set by the anonymiseExpiredSubmissions job only.
+      access: { create: setByServer, update: setByServer },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'When the daily retention job removed the personal data of this event’s submissions; empty until then.',
+      },
+    },
   ],
 }

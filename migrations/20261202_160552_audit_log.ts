@@ -35,11 +35,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
    DROP TABLE "audit_log" CASCADE;
   ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'sendEmail', 'offerWaitlistPlaces', 'expireUnconfirmedRegistrations', 'expireWaitlistOffers', 'purgeSecurityEvents', 'createCollectionExport', 'createCollectionImport');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'sendEmail', 'sendPrivacyLink', 'offerWaitlistPlaces', 'expireUnconfirmedRegistrations', 'expireWaitlistOffers', 'purgeSecurityEvents', 'anonymiseExpiredSubmissions', 'createCollectionExport', 'createCollectionImport');
   ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_log_task_slug" USING "task_slug"::"public"."enum_payload_jobs_log_task_slug";
   ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE text;
   DROP TYPE "public"."enum_payload_jobs_task_slug";
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'sendEmail', 'offerWaitlistPlaces', 'expireUnconfirmedRegistrations', 'expireWaitlistOffers', 'purgeSecurityEvents', 'createCollectionExport', 'createCollectionImport');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'sendEmail', 'sendPrivacyLink', 'offerWaitlistPlaces', 'expireUnconfirmedRegistrations', 'expireWaitlistOffers', 'purgeSecurityEvents', 'anonymiseExpiredSubmissions', 'createCollectionExport', 'createCollectionImport');
   ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP TYPE "public"."enum_audit_log_action";`)
 }
