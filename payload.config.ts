@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { recordFailedLogin } from '@/audit/recordFailedLogin'
+import { AuditLog } from '@/collections/AuditLog'
 import { EmailOutbox } from '@/collections/EmailOutbox'
 import { EmailTemplates } from '@/collections/EmailTemplates'
 import { Events } from '@/collections/Events'
@@ -57,7 +59,7 @@ export default buildConfig({
     },
     meta: { titleSuffix: ' · OTEI Admin' },
   },
-  collections: [...submissionCollections, Events, EmailTemplates, EmailOutbox, Users, SecurityEvents],
+  collections: [...submissionCollections, Events, EmailTemplates, EmailOutbox, Users, SecurityEvents, AuditLog],
   editor: lexicalEditor(),
   db: databaseAdapter({
     migrationDir: path.resolve(dirname, 'migrations'),
@@ -69,7 +71,7 @@ export default buildConfig({
   cors: { origins: allowedOrigins, headers: ['X-Captcha-Token'] },
   csrf: allowedOrigins,
   endpoints: [health, ...submissionStatus, ...guideEndpoints, ...privacyEndpoints],
-  hooks: { afterError: [answerDatabaseOutage, answerUnreadableRequest] },
+  hooks: { afterError: [answerDatabaseOutage, answerUnreadableRequest, recordFailedLogin] },
   // Wrong two-factor codes are answers, not errors (each also leaves a security event).
   loggingLevels: TWO_FACTOR_LOGGING_LEVELS,
   onInit: (payload) => {

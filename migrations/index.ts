@@ -11,6 +11,7 @@ import * as migration_20261202_055215_two_factor from './20261202_055215_two_fac
 import * as migration_20261202_154340_privacy_link from './20261202_154340_privacy_link';
 import * as migration_20261202_154341_privacy_link_template from './20261202_154341_privacy_link_template';
 import * as migration_20261202_154450_retention_dates from './20261202_154450_retention_dates';
+import * as migration_20261202_160552_audit_log from './20261202_160552_audit_log';
 
 export const migrations = [
   {
@@ -66,16 +67,21 @@ export const migrations = [
   {
     up: migration_20261202_154340_privacy_link.up,
     down: migration_20261202_154340_privacy_link.down,
-    name: '20261202_154340_privacy_link'
+    name: '20261202_154340_privacy_link',
   },
   {
     up: migration_20261202_154341_privacy_link_template.up,
     down: migration_20261202_154341_privacy_link_template.down,
-    name: '20261202_154341_privacy_link_template'
+    name: '20261202_154341_privacy_link_template',
   },
   {
     up: migration_20261202_154450_retention_dates.up,
     down: migration_20261202_154450_retention_dates.down,
-    name: '20261202_154450_retention_dates'
+    name: '20261202_154450_retention_dates',
+  },
+  {
+    up: migration_20261202_160552_audit_log.up,
+    down: migration_20261202_160552_audit_log.down,
+    name: '20261202_160552_audit_log'
   },
 ];

@@ -76,6 +76,7 @@ export interface Config {
     'email-outbox': EmailOutbox;
     users: User;
     'security-events': SecurityEvent;
+    'audit-log': AuditLog;
     exports: Export;
     imports: Import;
     'payload-kv': PayloadKv;
@@ -95,6 +96,7 @@ export interface Config {
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'security-events': SecurityEventsSelect<false> | SecurityEventsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     exports: ExportsSelect<false> | ExportsSelect<true>;
     imports: ImportsSelect<false> | ImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -127,6 +129,7 @@ export interface Config {
       expireWaitlistOffers: TaskExpireWaitlistOffers;
       purgeSecurityEvents: TaskPurgeSecurityEvents;
       anonymiseExpiredSubmissions: TaskAnonymiseExpiredSubmissions;
+      purgeAuditLog: TaskPurgeAuditLog;
       createCollectionExport: TaskCreateCollectionExport;
       createCollectionImport: TaskCreateCollectionImport;
       inline: {
@@ -632,6 +635,51 @@ export interface SecurityEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  action: 'create' | 'update' | 'delete' | 'export' | 'erase' | 'anonymise' | 'login' | 'login-failed';
+  collection?: string | null;
+  documentId?: string | null;
+  /**
+   * Who acted; empty for the public (a form) and the server (jobs).
+   */
+  user?: (number | null) | User;
+  /**
+   * Keyed hash of the client IP.
+   */
+  ipHash?: string | null;
+  /**
+   * The fields a change touched (names only, no values).
+   */
+  fields?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Keyed hash of the email of the person the entry is about (exports, erasures, sign-ins).
+   */
+  subjectHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "exports".
  */
 export interface Export {
@@ -782,6 +830,7 @@ export interface PayloadJob {
           | 'expireWaitlistOffers'
           | 'purgeSecurityEvents'
           | 'anonymiseExpiredSubmissions'
+          | 'purgeAuditLog'
           | 'createCollectionExport'
           | 'createCollectionImport';
         taskID: string;
@@ -826,6 +875,7 @@ export interface PayloadJob {
         | 'expireWaitlistOffers'
         | 'purgeSecurityEvents'
         | 'anonymiseExpiredSubmissions'
+        | 'purgeAuditLog'
         | 'createCollectionExport'
         | 'createCollectionImport'
       )
@@ -1150,6 +1200,22 @@ export interface SecurityEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  collection?: T;
+  documentId?: T;
+  user?: T;
+  ipHash?: T;
+  fields?: T;
+  detail?: T;
+  subjectHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "exports_select".
  */
 export interface ExportsSelect<T extends boolean = true> {
@@ -1400,6 +1466,16 @@ export interface TaskAnonymiseExpiredSubmissions {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeAuditLog".
+ */
+export interface TaskPurgeAuditLog {
+  input?: unknown;
+  output: {
+    deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskCreateCollectionExport".
  */
 export interface TaskCreateCollectionExport {
@@ -1417,6 +1493,7 @@ export interface TaskCreateCollectionExport {
       | 'email-outbox'
       | 'users'
       | 'security-events'
+      | 'audit-log'
       | 'exports'
       | 'imports';
     drafts?: ('yes' | 'no') | null;

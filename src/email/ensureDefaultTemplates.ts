@@ -6,6 +6,7 @@ import { EMAIL_TEMPLATE_KEYS, type EmailTemplateKey } from './templateKeys'
 /**
  * Creates the editable default template of every key (of `keys`) that has none; leaves edited ones
  * alone. A migration passes the keys its schema knows: a key added later has its own migration.
+ * Not audited: nobody changed anything (and the first migrations run before the audit log exists).
  */
 export async function ensureDefaultTemplates(
   payload: Payload,
@@ -31,6 +32,7 @@ export async function ensureDefaultTemplates(
       overrideAccess: true,
       depth: 0,
       req,
+      context: { skipAudit: true },
     })
   }
   return missing.length

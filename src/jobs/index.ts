@@ -8,13 +8,15 @@ import { anonymiseExpiredSubmissions } from './tasks/anonymiseExpiredSubmissions
 import { expireUnconfirmedRegistrations } from './tasks/expireUnconfirmedRegistrations'
 import { expireWaitlistOffers } from './tasks/expireWaitlistOffers'
 import { offerWaitlistPlaces } from './tasks/offerWaitlistPlaces'
+import { purgeAuditLog } from './tasks/purgeAuditLog'
 import { purgeSecurityEvents } from './tasks/purgeSecurityEvents'
 import { sendEmail } from './tasks/sendEmail'
 import { sendPrivacyLink } from './tasks/sendPrivacyLink'
 
 /**
  * The job queue: emails, privacy links, waitlist offers, saved exports (the import-export plugin's task) and
- * scheduled clean-ups (security events, the personal data of events past their retention date).
+ * scheduled clean-ups (security events, old audit-log entries, the personal data of events past their
+ * retention date).
  * Jobs run every second inside the web process unless JOBS_AUTORUN=false: in tests, which run them
  * explicitly, and beside `npm run worker`.
  */
@@ -30,6 +32,7 @@ export const jobs: NonNullable<Config['jobs']> = {
     expireWaitlistOffers,
     purgeSecurityEvents,
     anonymiseExpiredSubmissions,
+    purgeAuditLog,
   ],
   autoRun: [{ cron: '* * * * * *', queue: 'default', limit: intEnv('JOBS_BATCH_SIZE', 50) }],
   shouldAutoRun: async (payload) => {

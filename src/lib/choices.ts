@@ -58,6 +58,18 @@ export const SECURITY_EVENT_KINDS = [
   { value: 'two-factor-failed', label: 'Wrong two-factor code' },
 ] as const
 
+/** What an audit-log entry records (src/collections/AuditLog). */
+export const AUDIT_ACTIONS = [
+  { value: 'create', label: 'Created' },
+  { value: 'update', label: 'Changed' },
+  { value: 'delete', label: 'Deleted' },
+  { value: 'export', label: 'Exported' },
+  { value: 'erase', label: 'Erased (data-subject request)' },
+  { value: 'anonymise', label: 'Anonymised (retention)' },
+  { value: 'login', label: 'Signed in' },
+  { value: 'login-failed', label: 'Sign-in refused' },
+] as const
+
 export const GENDERS = [
   { value: 'female', label: 'Female' },
   { value: 'male', label: 'Male' },

@@ -11,6 +11,11 @@ declare module 'payload' {
     spam?: boolean
     /** Set by whoever creates or updates through the Local API (seeds, tests, jobs): queue no emails. */
     skipEmails?: boolean
+    /**
+     * Set by writes of the app's own defaults (the email templates that migrations seed, some before
+     * the audit log's table exists): no audit-log entry (src/plugins/auditLog.ts).
+     */
+    skipAudit?: boolean
     /** The events this request's submissions name, read once (src/fields/eventField.ts). */
     submissionEvents?: Map<number, Promise<SubmissionEvent | null>>
     /**
@@ -19,5 +24,16 @@ declare module 'payload' {
      * read from here, not from `previousDoc`, which may predate a concurrent save.
      */
     statusBeforeSave?: Map<string, string>
+    /**
+     * Set by the users' login (beforeOperation, before any check) and the two-factor verify endpoint:
+     * a refusal of this request is a failed sign-in, audited by src/audit/recordFailedLogin.ts. The
+     * email as typed (lower-cased), or the account when the session already names it.
+     */
+    loginAttempt?: { email?: string; user?: number }
+    /**
+     * Set by src/plugins/auditLog.ts (beforeChange) for each account whose password this request
+     * saves, keyed `<slug>:<id>`: Payload drops the password from `data` before afterChange.
+     */
+    passwordSaved?: Set<string>
   }
 }

@@ -1,15 +1,17 @@
 import { importExportPlugin } from '@payloadcms/plugin-import-export'
 import path from 'node:path'
-import type { CollectionConfig, Endpoint, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionConfig, Endpoint, Plugin } from 'payload'
 import { openapi, swaggerUI } from 'payload-oapi'
 
 import { adminOnly } from '@/access/adminOnly'
 import { checkRole } from '@/access/checkRole'
 import { hiddenFromNonStaff } from '@/access/hiddenFromNonStaff'
 import { staffOrAdmin } from '@/access/staffOrAdmin'
+import { recordExport } from '@/audit/recordExport'
 import { intEnv } from '@/lib/env'
 import { isSubmissionSlug, SUBMISSION_SLUGS } from '@/submissions'
 
+import { auditLog } from './auditLog'
 import { docsPagePolicy } from './docsPagePolicy'
 import { withCompletedDocument } from './openapi/withCompletedDocument'
 import { readableExportRows } from './readableExportRows'
@@ -48,9 +50,19 @@ const guardDownload = (endpoint: Endpoint): Endpoint => ({
     }
     // The plugin's handler reads the body itself; hand it the one already read.
     req.json = async () => body
-    return endpoint.handler(req)
+    const response = await endpoint.handler(req)
+    if (response.ok && isSubmissionSlug(collectionSlug)) await recordExport(req, { collectionSlug, where })
+    return response
   },
 })
+
+// "Save": the file is built later by a job, but the export is asked for (and audited) now.
+const recordSavedExport: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  if (operation === 'create' && isSubmissionSlug(doc.collectionSlug)) {
+    await recordExport(req, { collectionSlug: doc.collectionSlug, where: doc.where, exportId: doc.id })
+  }
+  return doc
+}
 
 const staffOnlyExports = ({ collection }: { collection: CollectionConfig }): CollectionConfig => ({
   ...collection,
@@ -61,6 +73,7 @@ const staffOnlyExports = ({ collection }: { collection: CollectionConfig }): Col
   endpoints: (collection.endpoints || []).map((endpoint) =>
     endpoint.path === '/download' ? guardDownload(endpoint) : endpoint,
   ),
+  hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), recordSavedExport] },
 })
 
 // Submissions are never imported; the plugin still registers its imports collection, kept to admins.
@@ -98,4 +111,7 @@ export const plugins: Plugin[] = [
     overrideImportCollection: adminOnlyImports,
   }),
   streamSavedExports('exports'),
+  // Exports get an `export` entry of their own (above); the outbox and security events are the
+  // server's own bookkeeping, each change a consequence of one already audited.
+  auditLog({ except: ['audit-log', 'security-events', 'email-outbox', 'exports', 'imports'] }),
 ]

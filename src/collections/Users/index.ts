@@ -13,6 +13,8 @@ import { twoFactorEndpoints } from '@/endpoints/twoFactor'
 import { finishSecondFactorAtLogin } from './hooks/finishSecondFactorAtLogin'
 import { limitLoginsPerIp } from './hooks/limitLoginsPerIp'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { markLoginAttempt } from './hooks/markLoginAttempt'
+import { recordLogin } from './hooks/recordLogin'
 import { requireStrongPassword, requireStrongResetPassword } from './hooks/requireStrongPassword'
 import { twoFactorFields } from './twoFactorFields'
 
@@ -47,10 +49,10 @@ export const Users: CollectionConfig = {
     unlock: adminOnly,
   },
   hooks: {
-    beforeOperation: [limitLoginsPerIp, requireStrongResetPassword],
+    beforeOperation: [markLoginAttempt, limitLoginsPerIp, requireStrongResetPassword],
     beforeValidate: [requireStrongPassword],
     beforeChange: [makeFirstUserAdmin],
-    afterOperation: [finishSecondFactorAtLogin],
+    afterOperation: [finishSecondFactorAtLogin, recordLogin],
   },
   endpoints: twoFactorEndpoints,
   fields: [

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { recordAudit } from '@/audit/recordAudit'
 import { checkSecondFactor, secondFactorFrom } from '@/twoFactor/checkSecondFactor'
 import { markSessionComplete, readTwoFactorRow } from '@/twoFactor/sessions'
 
@@ -17,8 +18,11 @@ export const verifyTwoFactor: Endpoint = {
     if (session.needs === 'enrolment') return conflict('Set up two-factor authentication first (POST /api/users/two-factor/setup).')
     if (session.complete) return Response.json({ message: 'This session is already verified.' })
     const row = await readTwoFactorRow(req, session.user.id)
+    // The session is still pending, so req.user is not set: the account is named for the audit log.
+    req.context.loginAttempt = { user: row.id }
     const used = await checkSecondFactor(req, row, secondFactorFrom(await jsonBody(req)))
     await markSessionComplete(req, row.id, session.sid)
+    await recordAudit(req, { action: 'login', collection: 'users', documentId: row.id, user: row.id })
     const left = used === 'recovery-code' ? (await readTwoFactorRow(req, row.id)).twoFactorRecoveryCodes : undefined
     return Response.json({
       message: 'Signed in.',
