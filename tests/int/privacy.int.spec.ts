@@ -104,6 +104,8 @@ describe('staff handling a data-subject request', () => {
     expect(exported.events.map((event: { id: number }) => event.id).sort()).toEqual([...person.events].sort())
     expect(exported.securityEvents).toEqual([expect.objectContaining({ kind: 'honeypot', form: 'registrations' })])
     expect(exported.files).toEqual([])
+    const [audit] = (await payload.find({ collection: 'audit-log', where: { action: { equals: 'export' }, subjectHash: { equals: pseudonymize(person.email) } }, depth: 0 })).docs
+    expect(audit).toMatchObject({ collection: 'privacy', user: staff.id, detail: { by: 'staff' } })
 
     // Each row of the database that holds the address is in the export (rate-limit counters aside).
     const holding = await tablesHolding(person.email)
@@ -131,6 +133,9 @@ describe('staff handling a data-subject request', () => {
     })
     expect(await tablesHolding(person.email)).toEqual({})
     expect(await tablesHolding(person.lastName)).toEqual({})
+    // What is left is the audit entry, holding a keyed hash of the address and the counts.
+    const erasures = await payload.find({ collection: 'audit-log', where: { action: { equals: 'erase' }, subjectHash: { equals: pseudonymize(person.email) } }, depth: 0 })
+    expect(erasures.docs).toEqual([expect.objectContaining({ user: staff.id, detail: expect.objectContaining({ by: 'staff', securityEvents: 1 }) })])
     expect((await payload.count({ collection: 'security-events', where: { emailHash: { equals: pseudonymize(person.email) } } })).totalDocs).toBe(0)
 
     // The rate-limit counters went too: the person can post again at once.

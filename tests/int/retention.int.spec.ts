@@ -264,7 +264,7 @@ describe('the daily anonymisation, for an event past its retention date', () => 
 })
 
 describe('the anonymisation of due events, for the audit log', () => {
-  it('reports each event with its counts per collection and the outbox emails deleted', async () => {
+  it('reports each event with its counts per collection and the outbox emails deleted, and records it', async () => {
     const event = (await pastEvent()).id
     await submit('registrations', event, [])
     await submit('registrations', event, [])
@@ -279,5 +279,7 @@ describe('the anonymisation of due events, for the audit log', () => {
         outboxEmails: emails,
       },
     ])
+    const entries = await payload.find({ collection: 'audit-log', where: { action: { equals: 'anonymise' }, documentId: { equals: String(event) } }, depth: 0 })
+    expect(entries.docs).toEqual([expect.objectContaining({ collection: 'events', detail: report[0] })])
   })
 })
