@@ -4,6 +4,7 @@ import type { Event } from '@/payload-types'
 import { confirmUrl } from '@/email/registrationLinks'
 import { formatEventDate } from '@/lib/eventDate'
 import { escapeHtml, htmlPage } from '@/lib/htmlPage'
+import { NO_STORE, readPostedFields, wantsHtml } from '@/lib/linkPageRequest'
 import { errorAnswer } from '@/plugins/openapi/errorAnswers'
 import { SUBMISSION_SLUGS, type SubmissionSlug, submissionForm } from '@/submissions'
 import { type StatusTokenCheck, verifyStatusToken } from '@/submissions/statusLink'
@@ -103,10 +104,6 @@ const STATUS_VIEW_CONTENT = {
   'text/html': { schema: { type: 'string', description: 'The same facts as a page, with its buttons' } },
 }
 
-const wantsHtml = (req: PayloadRequest) => req.headers.get('accept')?.includes('text/html') ?? false
-
-const NO_STORE = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }
-
 function refuse(req: PayloadRequest, { status, message }: Refusal, found?: Found): Response {
   if (wantsHtml(req)) return page(req, found, status, message)
   return Response.json({ errors: [{ message }] }, { status, headers: NO_STORE })
@@ -162,12 +159,7 @@ function page(req: PayloadRequest, found: Found | undefined, status: number, not
 }
 
 async function readAction(req: PayloadRequest): Promise<{ token: unknown; action: unknown }> {
-  const type = req.headers.get('content-type') ?? ''
-  let body: Record<string, unknown> = {}
-  if (type.includes('application/json')) body = ((await req.json!().catch(() => ({}))) as Record<string, unknown>) ?? {}
-  else if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
-    body = Object.fromEntries(((await req.formData!().catch(() => new FormData())) as FormData).entries())
-  }
+  const body = await readPostedFields(req)
   return { token: body.token ?? req.searchParams.get('token'), action: body.action }
 }
 

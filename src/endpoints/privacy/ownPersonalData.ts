@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { recordAudit } from '@/audit/recordAudit'
 import { formatEventDate } from '@/lib/eventDate'
 import { escapeHtml, htmlPage } from '@/lib/htmlPage'
+import { NO_STORE, readPostedFields, wantsHtml } from '@/lib/linkPageRequest'
 import { pseudonymize } from '@/lib/pseudonymize'
 import { errorAnswer } from '@/plugins/openapi/errorAnswers'
 import { eraseInTransaction } from '@/privacy/eraseInTransaction'
@@ -17,18 +18,6 @@ const INVALID: Record<Exclude<PrivacyTokenCheck, { valid: true }>['reason'], Ref
   missing: { status: 400, message: 'This link has no token. Please use the link exactly as it appears in your email.' },
   invalid: { status: 400, message: 'This link is not valid. Please use the link exactly as it appears in your email.' },
   expired: { status: 410, message: 'This link has expired. Ask for a new one from the privacy page of the OTEI website.' },
-}
-
-const NO_STORE = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }
-
-const wantsHtml = (req: PayloadRequest) => req.headers.get('accept')?.includes('text/html') ?? false
-
-async function readForm(req: PayloadRequest): Promise<Record<string, unknown>> {
-  const type = req.headers.get('content-type') ?? ''
-  if (type.includes('application/json')) return ((await req.json!().catch(() => ({}))) as Record<string, unknown>) ?? {}
-  if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data'))
-    return Object.fromEntries(((await req.formData!().catch(() => new FormData())) as FormData).entries())
-  return {}
 }
 
 function refuse(req: PayloadRequest, { status, message }: Refusal): Response {
@@ -137,7 +126,7 @@ export const ownPersonalData: Endpoint[] = [
     path: '/privacy/me',
     method: 'post',
     handler: async (req) => {
-      const form = await readForm(req)
+      const form = await readPostedFields(req)
       const check = readPrivacyToken(req.searchParams.get('token') ?? form.token)
       if (!check.valid) return refuse(req, INVALID[check.reason])
       if (form.action !== 'erase') return refuse(req, { status: 400, message: 'Say what to do: "action" is "erase".' })
