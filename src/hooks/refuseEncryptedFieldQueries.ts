@@ -23,9 +23,9 @@ const sortedFields = (sort: unknown, encrypted: Set<string>): string[] =>
  * `exists` is still answered.
  */
 export const refuseEncryptedFieldQueries =
-  (fieldNames: string[]): CollectionBeforeOperationHook =>
-  ({ args }) => {
-    const encrypted = new Set(fieldNames)
+  (fieldNames: string[]): CollectionBeforeOperationHook => {
+  const encrypted = new Set(fieldNames)
+  return ({ args }) => {
     if (!encrypted.size) return args
     const { where, sort } = args as { where?: Where; sort?: unknown }
     const refused = [...new Set([...(where ? queriedFields(where, encrypted) : []), ...sortedFields(sort, encrypted)])]
@@ -39,3 +39,4 @@ export const refuseEncryptedFieldQueries =
       )
     return args
   }
+}

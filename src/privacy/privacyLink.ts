@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { publicBaseUrl } from '@/email/registrationLinks'
 import { intEnv } from '@/lib/env'
 import { normalizeEmail } from '@/lib/text'
-import { openSecret, sealSecret } from '@/twoFactor/secretBox'
+import { openSecret, sealSecret } from '@/lib/secretBox'
 
 /** The self-service request's name for the rate limits and security events, and its captcha action. */
 export const PRIVACY_REQUEST_FORM = 'privacy-requests'

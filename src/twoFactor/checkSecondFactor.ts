@@ -6,7 +6,7 @@ import { recordSecurityEvent } from '@/abuse/recordSecurityEvent'
 import type { User } from '@/payload-types'
 
 import { useRecoveryCode } from './recoveryCodes'
-import { openSecret } from './secretBox'
+import { openSecret } from '@/lib/secretBox'
 import { updateTwoFactorRow } from './sessions'
 import { isValidTotp } from './totp'
 import { TwoFactorRefusal } from './TwoFactorRefusal'

@@ -25,7 +25,7 @@ export const twoFactorFields = (): Field[] => [
     // Shown by the twoFactor field above; kept as a list column.
     admin: { condition: () => false },
   },
-  // Sealed with a key derived from PAYLOAD_SECRET (src/twoFactor/secretBox.ts).
+  // Sealed with a key derived from PAYLOAD_SECRET (src/lib/secretBox.ts).
   { name: 'twoFactorSecret', type: 'text', hidden: true, access: serverOnly },
   // Between "set up" and the first right code: the secret being enrolled.
   { name: 'twoFactorPendingSecret', type: 'text', hidden: true, access: serverOnly },

@@ -32,8 +32,10 @@ const summary = (held: HeldData) => ({
   submissions: submissionLines(held).map(({ formName, event, startsAt, status }) => ({ formName, event, startsAt, status })),
 })
 
-function page(req: PayloadRequest, held: HeldData, notice?: string): Response {
-  const token = encodeURIComponent(String(req.searchParams.get('token') ?? ''))
+/** The link's own address with its token, for the page's buttons. */
+const linkTo = (path: string, token: string) => escapeHtml(`${path}?token=${encodeURIComponent(token)}`)
+
+function page(token: string, held: HeldData, notice?: string): Response {
   const facts = summary(held)
   const noticeHtml = notice ? `<p class="notice" role="status">${escapeHtml(notice)}</p>` : ''
   if (!holdsAnything(held)) {
@@ -48,20 +50,28 @@ function page(req: PayloadRequest, held: HeldData, notice?: string): Response {
   return htmlPage({
     title: 'Your data at OTEI',
     body: `${noticeHtml}<p>What we hold about <strong>${escapeHtml(held.email)}</strong>:</p><ul>${items.join('')}</ul>
-<form method="get" action="/api/privacy/me/export"><input type="hidden" name="token" value="${escapeHtml(decodeURIComponent(token))}"><button type="submit">Download my data</button><p class="note">One JSON file with everything listed above.</p></form>
-<form method="post" action="/api/privacy/me?token=${escapeHtml(token)}"><input type="hidden" name="action" value="erase"><button type="submit" class="secondary">Erase my data…</button><p class="note">You will be asked to confirm.</p></form>`,
+<form method="get" action="/api/privacy/me/export"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Download my data</button><p class="note">One JSON file with everything listed above.</p></form>
+<form method="post" action="${linkTo('/api/privacy/me', token)}"><input type="hidden" name="action" value="erase"><button type="submit" class="secondary">Erase my data…</button><p class="note">You will be asked to confirm.</p></form>`,
   })
 }
 
-function confirmPage(req: PayloadRequest, held: HeldData): Response {
-  const token = encodeURIComponent(String(req.searchParams.get('token') ?? ''))
+function confirmPage(token: string, held: HeldData): Response {
   const registered = held.submissions.some(({ collection, docs }) => collection === 'registrations' && docs.length)
   return htmlPage({
     title: 'Erase your data?',
     body: `<p>This deletes everything we hold about <strong>${escapeHtml(held.email)}</strong>: ${held.submissions.map(({ formName, docs }) => `${docs.length} ${escapeHtml(formName)}${docs.length === 1 ? '' : 's'}`).join(', ') || 'no submissions'} and the emails we sent you.${registered ? ' Your registration is cancelled and your place goes to the next person on the waitlist.' : ''} It cannot be undone.</p>
-<form method="post" action="/api/privacy/me?token=${escapeHtml(token)}"><input type="hidden" name="action" value="erase"><input type="hidden" name="confirm" value="yes"><button type="submit" class="secondary">Yes, erase everything</button></form>
-<form method="get" action="/api/privacy/me"><input type="hidden" name="token" value="${escapeHtml(decodeURIComponent(token))}"><button type="submit">No, keep my data</button></form>`,
+<form method="post" action="${linkTo('/api/privacy/me', token)}"><input type="hidden" name="action" value="erase"><input type="hidden" name="confirm" value="yes"><button type="submit" class="secondary">Yes, erase everything</button></form>
+<form method="get" action="/api/privacy/me"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">No, keep my data</button></form>`,
   })
+}
+
+type OpenedLink = { token: string; email: string; held: HeldData }
+
+/** The link's token opened and what is held about its address, or the refusal to answer with. */
+async function openLink(req: PayloadRequest, token: unknown): Promise<OpenedLink | Response> {
+  const check = readPrivacyToken(token)
+  if (!check.valid) return refuse(req, INVALID[check.reason])
+  return { token: token as string, email: check.email, held: await findHeldData(req, check.email) }
 }
 
 const tokenParameter = {
@@ -87,10 +97,9 @@ export const ownPersonalData: Endpoint[] = [
     path: '/privacy/me',
     method: 'get',
     handler: async (req) => {
-      const check = readPrivacyToken(req.searchParams.get('token'))
-      if (!check.valid) return refuse(req, INVALID[check.reason])
-      const held = await findHeldData(req, check.email)
-      return wantsHtml(req) ? page(req, held) : Response.json(summary(held), { headers: NO_STORE })
+      const link = await openLink(req, req.searchParams.get('token'))
+      if (link instanceof Response) return link
+      return wantsHtml(req) ? page(link.token, link.held) : Response.json(summary(link.held), { headers: NO_STORE })
     },
     custom: {
       openapi: {
@@ -106,11 +115,10 @@ export const ownPersonalData: Endpoint[] = [
     path: '/privacy/me/export',
     method: 'get',
     handler: async (req) => {
-      const check = readPrivacyToken(req.searchParams.get('token'))
-      if (!check.valid) return refuse(req, INVALID[check.reason])
-      const held = await findHeldData(req, check.email)
-      await recordAudit(req, { action: 'export', collection: 'privacy', subjectHash: pseudonymize(check.email), detail: { by: 'the person', ...heldCounts(held) } })
-      return downloadAnswer(check.email, personalDataExport(held))
+      const link = await openLink(req, req.searchParams.get('token'))
+      if (link instanceof Response) return link
+      await recordAudit(req, { action: 'export', collection: 'privacy', subjectHash: pseudonymize(link.email), detail: { by: 'the person', ...heldCounts(link.held) } })
+      return downloadAnswer(link.email, personalDataExport(link.held))
     },
     custom: {
       openapi: {
@@ -127,16 +135,17 @@ export const ownPersonalData: Endpoint[] = [
     method: 'post',
     handler: async (req) => {
       const form = await readPostedFields(req)
-      const check = readPrivacyToken(req.searchParams.get('token') ?? form.token)
+      const token = req.searchParams.get('token') ?? form.token
+      const check = readPrivacyToken(token)
       if (!check.valid) return refuse(req, INVALID[check.reason])
       if (form.action !== 'erase') return refuse(req, { status: 400, message: 'Say what to do: "action" is "erase".' })
       const confirmed = form.confirm === 'yes' || form.confirm === true
       if (!confirmed) {
-        if (wantsHtml(req)) return confirmPage(req, await findHeldData(req, check.email))
+        if (wantsHtml(req)) return confirmPage(token as string, await findHeldData(req, check.email))
         return refuse(req, { status: 400, message: 'Erasure cannot be undone: send "confirm": true to erase.' })
       }
       const erased = await eraseInTransaction(req, check.email, 'the person')
-      if (wantsHtml(req)) return page(req, await findHeldData(req, check.email), 'Your data is erased.')
+      if (wantsHtml(req)) return page(token as string, await findHeldData(req, check.email), 'Your data is erased.')
       return Response.json({ message: 'Your data is erased.', erased }, { headers: NO_STORE })
     },
     custom: {

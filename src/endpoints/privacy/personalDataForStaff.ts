@@ -2,6 +2,7 @@ import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
 import { recordAudit } from '@/audit/recordAudit'
+import { NO_STORE } from '@/lib/linkPageRequest'
 import { pseudonymize } from '@/lib/pseudonymize'
 import { errorAnswer } from '@/plugins/openapi/errorAnswers'
 import { eraseInTransaction } from '@/privacy/eraseInTransaction'
@@ -10,7 +11,6 @@ import { findHeldData, heldCounts, personalDataExport, submissionLines } from '@
 import { readEmailBody } from './readEmail'
 
 const COLLECTION = 'privacy'
-const NO_STORE = { 'Cache-Control': 'no-store' }
 
 async function staffEmail(req: PayloadRequest): Promise<string> {
   if (!req.user) throw new APIError('Sign in as staff to look up personal data.', 401, undefined, true)

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { checkSecondFactor, secondFactorFrom } from '@/twoFactor/checkSecondFactor'
 import { newRecoveryCodes } from '@/twoFactor/recoveryCodes'
-import { openSecret } from '@/twoFactor/secretBox'
+import { openSecret } from '@/lib/secretBox'
 import { readTwoFactorRow, updateTwoFactorRow } from '@/twoFactor/sessions'
 
 import { conflict, jsonBody, sessionOf } from './session'

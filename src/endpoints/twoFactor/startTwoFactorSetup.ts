@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { sealSecret } from '@/twoFactor/secretBox'
+import { sealSecret } from '@/lib/secretBox'
 import { readTwoFactorRow, updateTwoFactorRow } from '@/twoFactor/sessions'
 import { newTotpSecret, qrCodeSvg, totpUri } from '@/twoFactor/totp'
 

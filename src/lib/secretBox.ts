@@ -3,10 +3,11 @@ import { hkdfSync } from 'node:crypto'
 import { aesGcmOpen, aesGcmSeal } from '@/lib/aesGcm'
 
 /**
- * TOTP secrets are stored encrypted (AES-256-GCM, key derived from PAYLOAD_SECRET): a copy of the
- * database alone (a backup, a leaked dump) does not give anyone the codes. Rotating PAYLOAD_SECRET
- * therefore makes every enrolled authenticator unusable (docs/security.md, "Accounts").
- * Stored as `v1.<iv>.<tag>.<ciphertext>`.
+ * Small secrets sealed with AES-256-GCM under a key derived from PAYLOAD_SECRET and their purpose:
+ * TOTP secrets at rest (a copy of the database alone gives nobody the codes, and rotating
+ * PAYLOAD_SECRET makes every enrolled authenticator unusable: docs/security.md, "Accounts"), and the
+ * address inside a privacy link and a queued privacy request (src/privacy/privacyLink.ts).
+ * Written `v1.<iv>.<tag>.<ciphertext>`.
  */
 const key = (purpose: string) => Buffer.from(hkdfSync('sha256', process.env.PAYLOAD_SECRET ?? '', 'otei', purpose, 32))
 
