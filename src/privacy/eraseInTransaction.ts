@@ -14,7 +14,7 @@ export async function eraseInTransaction(req: PayloadRequest, email: string, by:
   try {
     const held = await findHeldData(req, email)
     const { summary, afterCommit } = await erasePersonalData(req, held)
-    await recordAudit(req, { action: 'erase', subjectHash: pseudonymize(email), detail: { by, ...summary } })
+    await recordAudit(req, { action: 'erase', collection: 'privacy', subjectHash: pseudonymize(email), detail: { by, ...summary } })
     if (ownTransaction) await commitTransaction(req)
     await afterCommit()
     return summary
