@@ -9,6 +9,7 @@ import { AuditLog } from '@/collections/AuditLog'
 import { EmailOutbox } from '@/collections/EmailOutbox'
 import { EmailTemplates } from '@/collections/EmailTemplates'
 import { Events } from '@/collections/Events'
+import { Media } from '@/collections/Media'
 import { SecurityEvents } from '@/collections/SecurityEvents'
 import { Users } from '@/collections/Users'
 import { databaseAdapter } from '@/db/databaseAdapter'
@@ -59,7 +60,7 @@ export default buildConfig({
     },
     meta: { titleSuffix: ' · OTEI Admin' },
   },
-  collections: [...submissionCollections, Events, EmailTemplates, EmailOutbox, Users, SecurityEvents, AuditLog],
+  collections: [...submissionCollections, Events, Media, EmailTemplates, EmailOutbox, Users, SecurityEvents, AuditLog],
   editor: lexicalEditor(),
   db: databaseAdapter({
     migrationDir: path.resolve(dirname, 'migrations'),

@@ -12,6 +12,7 @@ import * as migration_20261202_154340_privacy_link from './20261202_154340_priva
 import * as migration_20261202_154341_privacy_link_template from './20261202_154341_privacy_link_template';
 import * as migration_20261202_154450_retention_dates from './20261202_154450_retention_dates';
 import * as migration_20261202_160552_audit_log from './20261202_160552_audit_log';
+import * as migration_20261203_131303_media from './20261203_131303_media';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261202_160552_audit_log.up,
     down: migration_20261202_160552_audit_log.down,
-    name: '20261202_160552_audit_log'
+    name: '20261202_160552_audit_log',
+  },
+  {
+    up: migration_20261203_131303_media.up,
+    down: migration_20261203_131303_media.down,
+    name: '20261203_131303_media'
   },
 ];
