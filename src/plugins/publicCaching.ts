@@ -3,6 +3,7 @@ import type { CollectionSlug, Endpoint, PayloadHandler, PayloadRequest, Plugin }
 import { parseCookies } from 'payload/shared'
 
 import { intEnv } from '@/lib/env'
+import { assertPinnedVersion } from '@/lib/pinnedVersion'
 
 /** How long a browser or CDN may reuse a public read, then serve it stale while it asks again. */
 export const PUBLIC_CACHE_CONTROL = `public, max-age=${intEnv('PUBLIC_CACHE_MAX_AGE_SECONDS', 60)}, stale-while-revalidate=${intEnv('PUBLIC_CACHE_STALE_SECONDS', 300)}`
@@ -95,13 +96,14 @@ const cacheableRead =
  *
  * Payload adds its own endpoints to a collection only when it sanitizes the config, after the
  * plugins; a custom GET /:id in front of them would also catch /count and /versions. So the built-in
- * handlers are wrapped where Payload keeps them, once it has started (docs/upgrading.md).
+ * handlers are wrapped where Payload keeps them, once it has started (docs/upgrading.md, entry 13).
  */
 export const publicCaching =
   ({ collections }: { collections: CollectionSlug[] }): Plugin =>
   (config) => ({
     ...config,
     onInit: async (payload) => {
+      assertPinnedVersion('payload', '3.90.1', 'src/plugins/publicCaching.ts')
       for (const slug of collections) {
         const { endpoints, upload } = payload.collections[slug].config
         for (const path of upload ? READS : READS.filter((read) => !read.startsWith('/file/'))) {
