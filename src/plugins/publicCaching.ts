@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { CollectionSlug, Endpoint, PayloadHandler, PayloadRequest, Plugin } from 'payload'
+import type { CollectionSlug, Endpoint, PayloadHandler, PayloadRequest, Plugin, SanitizedCollectionConfig } from 'payload'
 import { parseCookies } from 'payload/shared'
 
 import { intEnv } from '@/lib/env'
@@ -88,6 +88,10 @@ const cacheableRead =
     }
     return withHeaders(response, headers, body ?? response.body)
   }
+
+/** Whether publicCaching has made this collection's reads cacheable (the OpenAPI document says so). */
+export const isPubliclyCached = ({ endpoints }: SanitizedCollectionConfig): boolean =>
+  Boolean(endpoints && endpoints.some((endpoint: Endpoint & { [WRAPPED]?: true }) => endpoint[WRAPPED]))
 
 /**
  * Makes Payload's REST reads of these collections cheap and cacheable: `GET /api/<slug>`,

@@ -178,3 +178,16 @@ describe('media as an anonymous visitor', () => {
     expect(response.headers.get('cache-control')).toBe(NOT_STORED)
   })
 })
+
+describe('the API documentation for a frontend developer', () => {
+  it('lists If-None-Match, the caching headers and the 304 on the cached reads, and only there', async () => {
+    const { paths } = (await anonymous.get('/openapi.json')).body
+    for (const path of ['/api/events', '/api/events/{id}', '/api/media', '/api/media/{id}']) {
+      const read = paths[path].get
+      expect(read.parameters.map((parameter: { name: string }) => parameter.name), path).toContain('If-None-Match')
+      expect(Object.keys(read.responses[200].headers), path).toEqual(['Cache-Control', 'ETag'])
+      expect(read.responses[304], path).toBeDefined()
+    }
+    expect(paths['/api/registrations'].get.responses[304]).toBeUndefined()
+  })
+})
