@@ -37,7 +37,7 @@ function isShared(req: PayloadRequest): boolean {
 }
 
 /** If-None-Match names this entity tag, by weak comparison (RFC 9110 13.1.2), or is `*`. */
-export function ifNoneMatchNames(header: string | null, etag: string): boolean {
+function ifNoneMatchNames(header: string | null, etag: string): boolean {
   if (!header) return false
   if (header.trim() === '*') return true
   const opaque = (tag: string) => tag.replace(/^W\//, '')
