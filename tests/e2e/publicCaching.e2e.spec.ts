@@ -52,7 +52,7 @@ describe('the production server’s signed-out event list', () => {
     expect(answer.body.length).toBe(0)
     expect(answer.headers.etag).toBe(headers.etag)
     expect(answer.headers['cache-control']).toBe(headers['cache-control'])
-    for (const name of Object.keys(SECURITY_HEADERS)) expect(answer.headers[name.toLowerCase()]).toBe(headers[name.toLowerCase()])
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(answer.headers[name.toLowerCase()]).toBe(value)
   })
 
   it('answers the frontend’s If-None-Match with 304 carrying the CORS headers it can read', async () => {
