@@ -109,7 +109,9 @@ export const publicCaching =
     onInit: async (payload) => {
       assertPinnedVersion('payload', '3.90.1', 'src/plugins/publicCaching.ts')
       for (const slug of collections) {
-        const { endpoints, upload } = payload.collections[slug].config
+        const collection = payload.collections[slug]
+        if (!collection) throw new Error(`publicCaching: there is no collection "${slug}".`)
+        const { endpoints, upload } = collection.config
         for (const path of upload ? READS : READS.filter((read) => !read.startsWith('/file/'))) {
           const index = endpoints ? endpoints.findIndex((endpoint) => endpoint.method === 'get' && endpoint.path === path) : -1
           if (!endpoints || index === -1) throw new Error(`publicCaching: Payload no longer has GET ${path} on "${slug}".`)
