@@ -35,14 +35,16 @@ beforeAll(async () => {
 })
 
 describe('the production server’s signed-out event list', () => {
-  it('is compressed and keeps its ETag, its Cache-Control and one Vary naming Accept-Encoding and Origin', async () => {
+  it('is compressed and keeps its ETag, its Cache-Control, and Vary names Accept-Encoding and Origin once each', async () => {
     const answer = await rawGet(LIST)
     expect(answer.status).toBe(200)
     expect(answer.headers['content-encoding']).toBe('gzip')
     expect(JSON.parse(gunzipSync(answer.body).toString()).docs.map((doc: { id: number }) => doc.id)).toEqual(expect.arrayContaining(eventIds))
     expect(answer.headers.etag).toMatch(/^"[\w-]+"$/)
     expect(answer.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300')
-    expect(answer.headers.vary).toBe('Accept-Encoding, Origin')
+    // Next.js adds its own (rsc, next-router-…), which requests to the API never carry.
+    const varies = String(answer.headers.vary).split(',').map((name) => name.trim().toLowerCase())
+    expect(varies.filter((name) => name === 'accept-encoding' || name === 'origin').sort()).toEqual(['accept-encoding', 'origin'])
   })
 
   it('answers its ETag with 304: no body, the same ETag, the security headers', async () => {
