@@ -8,7 +8,8 @@ import { getTestPayload } from '../helpers/payload'
 import { type JsonResponse, RestClient } from '../helpers/restClient'
 import { createUser, type TestUser } from '../helpers/users'
 
-// Before payload.config.ts is imported: the frontend's origin is allowed, as in production.
+// Before payload.config.ts is imported: the frontend's origin is allowed, as in production (spelt
+// out: FRONTEND_ORIGIN is not imported yet when this runs).
 vi.hoisted(() => {
   process.env.CORS_ORIGINS = 'http://frontend.otei.test'
 })
