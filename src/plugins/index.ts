@@ -14,6 +14,7 @@ import { isSubmissionSlug, SUBMISSION_SLUGS } from '@/submissions'
 import { auditLog } from './auditLog'
 import { docsPagePolicy } from './docsPagePolicy'
 import { withCompletedDocument } from './openapi/withCompletedDocument'
+import { publicCaching } from './publicCaching'
 import { readableExportRows } from './readableExportRows'
 import { PLUGIN_DOWNLOAD, streamSavedExports } from './streamSavedExports'
 
@@ -111,6 +112,8 @@ export const plugins: Plugin[] = [
     overrideImportCollection: adminOnlyImports,
   }),
   streamSavedExports('exports'),
+  // Published content and public media: Cache-Control, ETag and 304 on signed-out reads.
+  publicCaching({ collections: ['events', 'media'] }),
   // Exports get an `export` entry of their own (above); the outbox and security events are the
   // server's own bookkeeping, each change a consequence of one already audited.
   auditLog({ except: ['audit-log', 'security-events', 'email-outbox', 'exports', 'imports'] }),

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { resolveRef } from '@/plugins/openapi/resolveRef'
 import { statusUrl } from '@/submissions/statusLink'
 
 import { getTestPayload } from '../helpers/payload'
@@ -23,16 +24,12 @@ async function withCaptchaDown(send: () => Promise<JsonResponse>): Promise<JsonR
 }
 const BIG = 'x'.repeat(70 * 1024) // over the 64 KB a public form may weigh
 
-/** Follows a local `$ref` of the document. */
-const resolve = (spec: Json, node: Json): Json =>
-  typeof node?.$ref === 'string' ? resolve(spec, node.$ref.slice(2).split('/').reduce((at: Json, key: string) => at[key], spec)) : node
-
 /**
  * Whether `value` fits `schema`, for the keywords the error bodies use (type, const, required,
  * properties, items, anyOf, $ref); a small check, not a validator.
  */
 function fits(spec: Json, schema: Json, value: unknown): boolean {
-  schema = resolve(spec, schema)
+  schema = resolveRef(spec, schema)
   if (schema.anyOf && !schema.anyOf.some((branch: Json) => fits(spec, branch, value))) return false
   if ('const' in schema && value !== schema.const) return false
   if (schema.type) {
@@ -119,7 +116,7 @@ describe('the API documentation as a client meeting errors', () => {
     expect(response.status, JSON.stringify(response.body)).toBe(status)
     const operation = spec.paths[path]?.[method]
     expect(operation, `${method} ${path} in the document`).toBeDefined()
-    const documented = operation.responses[status] && resolve(spec, operation.responses[status])
+    const documented = operation.responses[status] && resolveRef(spec, operation.responses[status])
     expect(documented, `${status} listed under ${method} ${path}`).toBeDefined()
     const schema = documented.content['application/json'].schema
     expect(fits(spec, schema, response.body), JSON.stringify(response.body)).toBe(true)

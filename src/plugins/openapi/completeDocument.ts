@@ -4,6 +4,7 @@ import { CAPTCHA_BODY_FIELD, HONEYPOT_FIELD } from '@/abuse/guardPublicSubmissio
 import { requiredOnCreate } from '@/fields/requiredOnCreate'
 import { isSubmissionSlug } from '@/submissions'
 
+import { addCachingAnswers } from './addCachingAnswers'
 import { cleanSchemas } from './cleanSchemas'
 import { ERROR_RESPONSES, ERROR_SCHEMAS, errorAnswer } from './errorAnswers'
 import { addOperationAnswers } from './addOperationAnswers'
@@ -92,7 +93,7 @@ function dropUnusedComponents(document: Json): void {
 /**
  * Completes the document payload-oapi generates into what the API really does, in one place:
  * only OpenAPI keywords in schemas, the shared error bodies and answers, each operation's error
- * answers (./addOperationAnswers.ts), honest `required` lists, no dangling components. The result
+ * answers (./addOperationAnswers.ts), the caching of public reads (./addCachingAnswers.ts), honest `required` lists, no dangling components. The result
  * passes `redocly lint` (tests/int/apiDocs.int.spec.ts).
  */
 export async function completeDocument(document: Json, payload: Payload): Promise<Json> {
@@ -103,6 +104,7 @@ export async function completeDocument(document: Json, payload: Payload): Promis
   document.components.responses = { ...document.components.responses, ...ERROR_RESPONSES }
   fixRequirements(document, payload)
   await addOperationAnswers(document, payload)
+  addCachingAnswers(document, payload)
   addServiceUnavailable(document)
   dropUnusedComponents(document)
   return document
