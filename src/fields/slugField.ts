@@ -1,4 +1,4 @@
-import type { TextField } from 'payload'
+import type { CollectionSlug, TextField, Where } from 'payload'
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -12,17 +12,28 @@ export const slugify = (value: string): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
 
-/** A unique URL slug, filled from `from` when left empty. */
-export const slugField = (from: string): TextField => ({
+const SLUG_MESSAGE = 'Use lower-case letters, digits and single hyphens, e.g. otei-2026.'
+
+type SlugOptions = {
+  /**
+   * Unique only among the documents sharing this field's value (e.g. 'event': one "about" page per
+   * event). The collection then declares the compound unique index on [uniquePer, 'slug'], the
+   * guarantee; the check here only turns a clash into a field error.
+   */
+  uniquePer?: string
+}
+
+/** A URL slug, filled from `from` when left empty; unique, or unique per `uniquePer`. */
+export const slugField = (from: string, { uniquePer }: SlugOptions = {}): TextField => ({
   name: 'slug',
   type: 'text',
   required: true,
-  unique: true,
+  unique: !uniquePer,
   index: true,
   maxLength: 80,
   admin: {
     position: 'sidebar',
-    description: `Used in URLs. Left empty, it is made from the ${from}.`,
+    description: `Used in URLs${uniquePer ? ` (unique within its ${uniquePer})` : ''}. Left empty, it is made from the ${from}.`,
   },
   hooks: {
     beforeValidate: [
@@ -33,8 +44,13 @@ export const slugField = (from: string): TextField => ({
       },
     ],
   },
-  validate: (value: unknown) =>
-    typeof value === 'string' && SLUG_PATTERN.test(value)
-      ? true
-      : 'Use lower-case letters, digits and single hyphens, e.g. otei-2026.',
+  validate: async (value: unknown, { collectionSlug, id, req, siblingData }) => {
+    if (typeof value !== 'string' || !SLUG_PATTERN.test(value)) return SLUG_MESSAGE
+    const scope = uniquePer ? (siblingData as Record<string, unknown>)[uniquePer] : undefined
+    if (!uniquePer || scope === undefined || scope === null || !collectionSlug) return true
+    const clash: Where[] = [{ slug: { equals: value } }, { [uniquePer]: { equals: typeof scope === 'object' && 'id' in scope ? scope.id : scope } }]
+    if (id !== undefined) clash.push({ id: { not_equals: id } })
+    const { totalDocs } = await req.payload.count({ collection: collectionSlug as CollectionSlug, where: { and: clash }, req })
+    return totalDocs === 0 ? true : `Another document of this ${uniquePer} already uses the slug “${value}”.`
+  },
 })

@@ -1,4 +1,5 @@
 import { importExportPlugin } from '@payloadcms/plugin-import-export'
+import { seoPlugin } from '@payloadcms/plugin-seo'
 import path from 'node:path'
 import type { CollectionAfterChangeHook, CollectionConfig, Endpoint, Plugin } from 'payload'
 import { openapi, swaggerUI } from 'payload-oapi'
@@ -15,6 +16,7 @@ import { auditLog } from './auditLog'
 import { docsPagePolicy } from './docsPagePolicy'
 import { withCompletedDocument } from './openapi/withCompletedDocument'
 import { readableExportRows } from './readableExportRows'
+import { generatePageDescription, generatePageTitle } from './seoMeta'
 import { PLUGIN_DOWNLOAD, streamSavedExports } from './streamSavedExports'
 
 /** Above this many rows, "Download" is refused in favour of "Save", which builds the file in a job. */
@@ -111,6 +113,13 @@ export const plugins: Plugin[] = [
     overrideImportCollection: adminOnlyImports,
   }),
   streamSavedExports('exports'),
+  // Title, description and share image of each page (a `meta` group), with "Generate" buttons.
+  seoPlugin({
+    collections: ['pages'],
+    uploadsCollection: 'media',
+    generateTitle: generatePageTitle,
+    generateDescription: generatePageDescription,
+  }),
   // Exports get an `export` entry of their own (above); the outbox and security events are the
   // server's own bookkeeping, each change a consequence of one already audited.
   auditLog({ except: ['audit-log', 'security-events', 'email-outbox', 'exports', 'imports'] }),

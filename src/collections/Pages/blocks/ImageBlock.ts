@@ -1,0 +1,14 @@
+import type { Block } from 'payload'
+
+import { lineField } from '@/fields/textFields'
+
+/** An image from the media library inside a page, with an optional caption. */
+export const ImageBlock: Block = {
+  slug: 'image',
+  interfaceName: 'ImageBlock',
+  labels: { singular: 'Image', plural: 'Images' },
+  fields: [
+    { name: 'image', type: 'upload', relationTo: 'media', required: true },
+    lineField('caption', { maxLength: 300 }),
+  ],
+}

@@ -1,0 +1,43 @@
+import type { CollectionConfig } from 'payload'
+
+import { canSeeApplications } from '@/access/fields/canSeeApplications'
+import { choiceField } from '@/fields/choiceField'
+import { contentEventField } from '@/fields/contentEventField'
+import { lineField } from '@/fields/textFields'
+import { websiteField } from '@/fields/websiteField'
+import { PARTNER_TIERS } from '@/lib/choices'
+
+import { contentAccess, contentVersions } from '../contentDefaults'
+
+/** Sponsors and exhibitors shown on an event's website. */
+export const Partners: CollectionConfig = {
+  slug: 'partners',
+  labels: { singular: 'Partner', plural: 'Partners' },
+  admin: {
+    group: 'Content',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'tier', 'website', 'event', '_status'],
+    listSearchableFields: ['name'],
+    description: 'Sponsors (by tier) and exhibitors on the event’s website.',
+  },
+  defaultSort: 'name',
+  access: contentAccess,
+  versions: contentVersions,
+  fields: [
+    lineField('name', { required: true, maxLength: 150 }),
+    { ...choiceField('tier', PARTNER_TIERS, { required: true, index: true }), admin: { description: 'Sponsors by tier; exhibitors as Exhibitor.' } },
+    { name: 'logo', type: 'upload', relationTo: 'media', admin: { description: 'Prefer a PNG or WebP with a transparent background.' } },
+    websiteField('website'),
+    {
+      name: 'application',
+      label: 'From application',
+      type: 'relationship',
+      relationTo: ['sponsor-applications', 'exhibitor-applications'],
+      // Submissions are personal data: editors and the public never see or set the link.
+      access: { read: canSeeApplications, create: canSeeApplications, update: canSeeApplications },
+      filterOptions: ({ data }) => ({ status: { equals: 'accepted' }, ...(data?.event ? { event: { equals: data.event } } : {}) }),
+      admin: { position: 'sidebar', description: 'The accepted sponsor or exhibitor application of this event it came from (staff only).' },
+    },
+    contentEventField(),
+  ],
+}
