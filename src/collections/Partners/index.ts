@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import { type CollectionConfig, type RelationshipFieldValidation, validations } from 'payload'
 
 import { canSeeApplications } from '@/access/fields/canSeeApplications'
 import { choiceField } from '@/fields/choiceField'
@@ -35,6 +35,10 @@ export const Partners: CollectionConfig = {
       relationTo: ['sponsor-applications', 'exhibitor-applications'],
       // Submissions are personal data: editors and the public never see or set the link.
       access: { read: canSeeApplications, create: canSeeApplications, update: canSeeApplications },
+      // Payload checks a kept link against filterOptions as the saving user, and an editor may not
+      // read applications: only those who may set the link have it checked.
+      validate: (async (value, options) =>
+        (await canSeeApplications({ req: options.req })) ? validations.relationship(value, options) : true) as RelationshipFieldValidation,
       filterOptions: ({ data }) => ({ status: { equals: 'accepted' }, ...(data?.event ? { event: { equals: data.event } } : {}) }),
       admin: { position: 'sidebar', description: 'The accepted sponsor or exhibitor application of this event it came from (staff only).' },
     },
