@@ -27,3 +27,6 @@ export const contentVersions: CollectionConfig['versions'] = {
   drafts: { autosave: { interval: 2000 }, schedulePublish: true },
   maxPerDoc: 50,
 }
+
+/** The content collections: public reads of these are what HTTP caching of public reads is for. */
+export const CONTENT_SLUGS = ['sessions', 'speakers', 'partners', 'faqs', 'pages'] as const

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
+import { CONTENT_SLUGS } from '@/collections/contentDefaults'
 import { richTextFromParagraphs } from '@/email/defaultTemplates'
 
 import { openEventData } from './events'
 
-export const CONTENT_SLUGS = ['sessions', 'speakers', 'partners', 'faqs', 'pages'] as const
+export { CONTENT_SLUGS }
 export type ContentSlug = (typeof CONTENT_SLUGS)[number]
 
 /** What each content collection is called in GraphQL. */

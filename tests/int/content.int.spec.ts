@@ -78,6 +78,8 @@ describe.each(cases)('%s over REST as %s', (slug, actor) => {
     const response = await clients[actor].get(`/${slug}/${id}`, { query: { draft: 'true' } })
     expect(response.status).toBe(200)
     expect(response.body[titleField(slug)]).toBe(readDrafts ? `Unpublished change ${actor}` : `Live ${slug} ${actor}`)
+    const list = await clients[actor].get(`/${slug}`, { query: { where: { id: { equals: id } }, draft: 'true' } })
+    expect(titlesOf(slug, list.body.docs)).toEqual([readDrafts ? `Unpublished change ${actor}` : `Live ${slug} ${actor}`])
   })
 
   it(`${readDrafts ? 'can' : 'cannot'} read the version history`, async () => {

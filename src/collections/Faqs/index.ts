@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { contentEventField } from '@/fields/contentEventField'
 import { lineField } from '@/fields/textFields'
+import { readPublishedForPublic } from '@/hooks/readPublishedForPublic'
 
 import { contentAccess, contentVersions } from '../contentDefaults'
 
@@ -18,6 +19,7 @@ export const Faqs: CollectionConfig = {
   defaultSort: 'order',
   access: contentAccess,
   versions: contentVersions,
+  hooks: { beforeOperation: [readPublishedForPublic] },
   fields: [
     lineField('question', { required: true, maxLength: 300 }),
     { name: 'answer', type: 'richText', required: true },

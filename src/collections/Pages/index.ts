@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 import { contentEventField } from '@/fields/contentEventField'
 import { slugField } from '@/fields/slugField'
 import { lineField } from '@/fields/textFields'
+import { readPublishedForPublic } from '@/hooks/readPublishedForPublic'
 
 import { contentAccess, contentVersions } from '../contentDefaults'
 import { CallToActionBlock } from './blocks/CallToActionBlock'
@@ -23,6 +24,7 @@ export const Pages: CollectionConfig = {
   defaultSort: 'title',
   access: contentAccess,
   versions: contentVersions,
+  hooks: { beforeOperation: [readPublishedForPublic] },
   fields: [
     lineField('title', { required: true, maxLength: 200 }),
     slugField('title', { uniquePer: 'event' }),

@@ -6,6 +6,7 @@ import { contentEventField } from '@/fields/contentEventField'
 import { lineField } from '@/fields/textFields'
 import { websiteField } from '@/fields/websiteField'
 import { PARTNER_TIERS } from '@/lib/choices'
+import { readPublishedForPublic } from '@/hooks/readPublishedForPublic'
 
 import { contentAccess, contentVersions } from '../contentDefaults'
 
@@ -23,6 +24,7 @@ export const Partners: CollectionConfig = {
   defaultSort: 'name',
   access: contentAccess,
   versions: contentVersions,
+  hooks: { beforeOperation: [readPublishedForPublic] },
   fields: [
     lineField('name', { required: true, maxLength: 150 }),
     { ...choiceField('tier', PARTNER_TIERS, { required: true, index: true }), admin: { description: 'Sponsors by tier; exhibitors as Exhibitor.' } },

@@ -3,6 +3,7 @@ import type { CollectionConfig, DateField, Field, TextField, TextFieldSingleVali
 import { choiceField } from '@/fields/choiceField'
 import { contentEventField } from '@/fields/contentEventField'
 import { lineField } from '@/fields/textFields'
+import { readPublishedForPublic } from '@/hooks/readPublishedForPublic'
 import { DEFAULT_EVENT_TIMEZONE, SESSION_KINDS } from '@/lib/choices'
 
 import { contentAccess, contentVersions } from '../contentDefaults'
@@ -54,7 +55,7 @@ export const Sessions: CollectionConfig = {
   defaultSort: 'startsAt',
   access: contentAccess,
   versions: contentVersions,
-  hooks: { beforeValidate: [useEventTimezone] },
+  hooks: { beforeOperation: [readPublishedForPublic], beforeValidate: [useEventTimezone] },
   fields: [
     lineField('title', { required: true, maxLength: 200 }),
     choiceField('kind', SESSION_KINDS, { required: true }),

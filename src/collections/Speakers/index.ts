@@ -4,6 +4,7 @@ import { contentEventField } from '@/fields/contentEventField'
 import { slugField } from '@/fields/slugField'
 import { lineField } from '@/fields/textFields'
 import { websiteField } from '@/fields/websiteField'
+import { readPublishedForPublic } from '@/hooks/readPublishedForPublic'
 
 import { contentAccess, contentVersions } from '../contentDefaults'
 
@@ -23,6 +24,7 @@ export const Speakers: CollectionConfig = {
   defaultPopulate: { name: true, slug: true, jobTitle: true, organisation: true, photo: true },
   access: contentAccess,
   versions: contentVersions,
+  hooks: { beforeOperation: [readPublishedForPublic] },
   fields: [
     lineField('name', { required: true, maxLength: 150 }),
     slugField('name', { uniquePer: 'event' }),
