@@ -1,4 +1,6 @@
-import type { CollectionSlug, TextField, Where } from 'payload'
+import { type CollectionSlug, type FieldHook, type TextField, ValidationError } from 'payload'
+
+import { relationId } from '@/lib/relationId'
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -18,10 +20,29 @@ type SlugOptions = {
   /**
    * Unique only among the documents sharing this field's value (e.g. 'event': one "about" page per
    * event). The collection then declares the compound unique index on [uniquePer, 'slug'], the
-   * guarantee; the check here only turns a clash into a field error.
+   * guarantee; the check here turns a clash into a field error, for drafts too (Payload does not
+   * validate drafts, and the index refuses them all the same).
    */
   uniquePer?: string
 }
+
+/** Refuses a slug another document with the same `scope` value already has. */
+const uniqueWithin =
+  (scope: string): FieldHook =>
+  async ({ collection, originalDoc, req, siblingData, value }) => {
+    const within = relationId(siblingData?.[scope] !== undefined ? siblingData[scope] : originalDoc?.[scope])
+    if (typeof value !== 'string' || within === undefined || !collection) return value
+    const { totalDocs } = await req.payload.count({
+      collection: collection.slug as CollectionSlug,
+      where: {
+        and: [{ slug: { equals: value } }, { [scope]: { equals: within } }, ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : [])],
+      },
+      req,
+    })
+    if (totalDocs > 0)
+      throw new ValidationError({ collection: collection.slug, errors: [{ path: 'slug', message: `Another document of this ${scope} already uses the slug “${value}”.` }], req })
+    return value
+  }
 
 /** A URL slug, filled from `from` when left empty; unique, or unique per `uniquePer`. */
 export const slugField = (from: string, { uniquePer }: SlugOptions = {}): TextField => ({
@@ -43,14 +64,7 @@ export const slugField = (from: string, { uniquePer }: SlugOptions = {}): TextFi
         return typeof source === 'string' ? slugify(source) : value
       },
     ],
+    beforeChange: uniquePer ? [uniqueWithin(uniquePer)] : [],
   },
-  validate: async (value: unknown, { collectionSlug, id, req, siblingData }) => {
-    if (typeof value !== 'string' || !SLUG_PATTERN.test(value)) return SLUG_MESSAGE
-    const scope = uniquePer ? (siblingData as Record<string, unknown>)[uniquePer] : undefined
-    if (!uniquePer || scope === undefined || scope === null || !collectionSlug) return true
-    const clash: Where[] = [{ slug: { equals: value } }, { [uniquePer]: { equals: typeof scope === 'object' && 'id' in scope ? scope.id : scope } }]
-    if (id !== undefined) clash.push({ id: { not_equals: id } })
-    const { totalDocs } = await req.payload.count({ collection: collectionSlug as CollectionSlug, where: { and: clash }, req })
-    return totalDocs === 0 ? true : `Another document of this ${uniquePer} already uses the slug “${value}”.`
-  },
+  validate: (value: unknown) => (typeof value === 'string' && SLUG_PATTERN.test(value) ? true : SLUG_MESSAGE),
 })

@@ -100,6 +100,16 @@ describe('sessions published by an editor', () => {
   })
 })
 
+describe('sessions given a speaker of another event by an editor', () => {
+  it('are refused with a field error on speakers', async () => {
+    const [event, otherEvent] = [await createContentEvent(payload), await createContentEvent(payload)]
+    const stranger = await payload.create({ collection: 'speakers', data: { ...contentData('speakers', otherEvent), _status: 'published' } as never })
+    const response = await editor.client.post('/sessions', { body: session(event, { speakers: [stranger.id] }) })
+    expect(response.status).toBe(400)
+    expect(errorPaths(response.body)).toEqual(['speakers'])
+  })
+})
+
 describe('sessions autosaved as drafts by an editor', () => {
   it('are saved half-finished without errors, and checked once published', async () => {
     const event = await createContentEvent(payload)
@@ -144,6 +154,15 @@ describe('pages created by an editor', () => {
     expect(fieldErrors(again.body)).toEqual([
       expect.objectContaining({ path: 'slug', message: 'Another document of this event already uses the slug “about-otei”.' }),
     ])
+  })
+
+  it('saved as drafts with a slug already used in the event get a field error, not a server error', async () => {
+    const event = await createContentEvent(payload)
+    const draft = { title: 'Venue', body: richText('Where.'), event }
+    expect((await editor.client.post('/pages?draft=true', { body: draft })).status).toBe(201)
+    const again = await editor.client.post('/pages?draft=true', { body: draft })
+    expect(again.status).toBe(400)
+    expect(errorPaths(again.body)).toContain('slug')
   })
 
   it('refuse a call to action with a link that is neither a site path nor a web address', async () => {
