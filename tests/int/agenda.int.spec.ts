@@ -110,6 +110,18 @@ describe('sessions given a speaker of another event by an editor', () => {
   })
 })
 
+describe('speakers given a photo by an editor', () => {
+  it('refuse a PDF from the media library with a field error on photo', async () => {
+    const event = await createContentEvent(payload)
+    // The smallest file Payload takes for a PDF: header, cross-reference table, end marker.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\nxref\n0 3\ntrailer<</Size 3/Root 1 0 R>>\nstartxref\n0\n%%EOF\n')
+    const brochure = await payload.create({ collection: 'media', data: { alt: 'Brochure' }, file: { data: pdf, mimetype: 'application/pdf', name: 'brochure.pdf', size: pdf.length } })
+    const response = await editor.client.post('/speakers', { body: { ...contentData('speakers', event), photo: brochure.id, _status: 'published' } })
+    expect(response.status).toBe(400)
+    expect(errorPaths(response.body)).toEqual(['photo'])
+  })
+})
+
 describe('sessions autosaved as drafts by an editor', () => {
   it('are saved half-finished without errors, and checked once published', async () => {
     const event = await createContentEvent(payload)

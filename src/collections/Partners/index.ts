@@ -3,6 +3,7 @@ import { type CollectionConfig, type RelationshipFieldValidation, validations } 
 import { canSeeApplications } from '@/access/fields/canSeeApplications'
 import { choiceField } from '@/fields/choiceField'
 import { contentEventField } from '@/fields/contentEventField'
+import { imageField } from '@/fields/imageField'
 import { lineField } from '@/fields/textFields'
 import { websiteField } from '@/fields/websiteField'
 import { PARTNER_TIERS } from '@/lib/choices'
@@ -28,7 +29,7 @@ export const Partners: CollectionConfig = {
   fields: [
     lineField('name', { required: true, maxLength: 150 }),
     { ...choiceField('tier', PARTNER_TIERS, { required: true, index: true }), admin: { description: 'Sponsors by tier; exhibitors as Exhibitor.' } },
-    { name: 'logo', type: 'upload', relationTo: 'media', admin: { description: 'Prefer a PNG or WebP with a transparent background.' } },
+    imageField('logo', { description: 'Prefer a PNG or WebP with a transparent background.' }),
     websiteField('website'),
     {
       name: 'application',

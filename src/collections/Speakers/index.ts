@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { contentEventField } from '@/fields/contentEventField'
+import { imageField } from '@/fields/imageField'
 import { slugField } from '@/fields/slugField'
 import { lineField } from '@/fields/textFields'
 import { websiteField } from '@/fields/websiteField'
@@ -32,12 +33,7 @@ export const Speakers: CollectionConfig = {
       type: 'row',
       fields: [lineField('jobTitle', { label: 'Job title', maxLength: 150 }), lineField('organisation', { maxLength: 150 })],
     },
-    {
-      name: 'photo',
-      type: 'upload',
-      relationTo: 'media',
-      admin: { description: 'A square portrait works best; the frontend shows the thumbnail size.' },
-    },
+    imageField('photo', { description: 'A square portrait works best; the frontend shows the thumbnail size.' }),
     { name: 'bio', type: 'richText' },
     {
       name: 'links',

@@ -1,5 +1,6 @@
 import type { Block } from 'payload'
 
+import { imageField } from '@/fields/imageField'
 import { lineField } from '@/fields/textFields'
 
 /** An image from the media library inside a page, with an optional caption. */
@@ -8,7 +9,7 @@ export const ImageBlock: Block = {
   interfaceName: 'ImageBlock',
   labels: { singular: 'Image', plural: 'Images' },
   fields: [
-    { name: 'image', type: 'upload', relationTo: 'media', required: true },
+    imageField('image', { required: true }),
     lineField('caption', { maxLength: 300 }),
   ],
 }
