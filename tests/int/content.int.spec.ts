@@ -180,6 +180,26 @@ describe('sessions scheduled for publication by an editor', () => {
   })
 })
 
+describe('changes to a published session scheduled by an editor', () => {
+  it('go live when the job runs, the published text staying until then', async () => {
+    const id = await storeContent(payload, 'sessions', eventId, { title: 'Announced title' })
+    const change = await clients.editor.patch(`/sessions/${id}?draft=true`, { body: { title: 'Revised title' } })
+    expect(change.status).toBe(200)
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'sessions', value: id }, user: { relationTo: 'users', value: editor.id } },
+      waitUntil: new Date(Date.now() + 1000),
+    })
+    expect((await clients.anonymous.get(`/sessions/${id}`)).body.title).toBe('Announced title')
+    const published = await waitFor('the scheduled change to be published', async () => {
+      await runQueuedTask(payload, 'schedulePublish')
+      const response = await clients.anonymous.get(`/sessions/${id}`)
+      return response.body.title === 'Revised title' ? response : undefined
+    }, { timeoutMs: 20_000 })
+    expect(published.body._status).toBe('published')
+  })
+})
+
 describe('partners linked by an admin to their application', () => {
   let applicationId: number
   let partnerId: number
