@@ -9,8 +9,13 @@ import { AuditLog } from '@/collections/AuditLog'
 import { EmailOutbox } from '@/collections/EmailOutbox'
 import { EmailTemplates } from '@/collections/EmailTemplates'
 import { Events } from '@/collections/Events'
+import { Faqs } from '@/collections/Faqs'
 import { Media } from '@/collections/Media'
+import { Pages } from '@/collections/Pages'
+import { Partners } from '@/collections/Partners'
 import { SecurityEvents } from '@/collections/SecurityEvents'
+import { Sessions } from '@/collections/Sessions'
+import { Speakers } from '@/collections/Speakers'
 import { Users } from '@/collections/Users'
 import { databaseAdapter } from '@/db/databaseAdapter'
 import { emailAdapter } from '@/email/emailAdapter'
@@ -60,7 +65,16 @@ export default buildConfig({
     },
     meta: { titleSuffix: ' · OTEI Admin' },
   },
-  collections: [...submissionCollections, Events, Media, EmailTemplates, EmailOutbox, Users, SecurityEvents, AuditLog],
+  collections: [
+    ...submissionCollections,
+    Events,
+    Sessions,
+    Speakers,
+    Partners,
+    Faqs,
+    Pages,
+    Media,
+    EmailTemplates, EmailOutbox, Users, SecurityEvents, AuditLog],
   editor: lexicalEditor(),
   db: databaseAdapter({
     migrationDir: path.resolve(dirname, 'migrations'),

@@ -72,6 +72,11 @@ export interface Config {
     'exhibitor-applications': ExhibitorApplication;
     'volunteer-applications': VolunteerApplication;
     events: Event;
+    sessions: Session;
+    speakers: Speaker;
+    partners: Partner;
+    faqs: Faq;
+    pages: Page;
     media: Media;
     'email-templates': EmailTemplate;
     'email-outbox': EmailOutbox;
@@ -93,6 +98,11 @@ export interface Config {
     'exhibitor-applications': ExhibitorApplicationsSelect<false> | ExhibitorApplicationsSelect<true>;
     'volunteer-applications': VolunteerApplicationsSelect<false> | VolunteerApplicationsSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
+    sessions: SessionsSelect<false> | SessionsSelect<true>;
+    speakers: SpeakersSelect<false> | SpeakersSelect<true>;
+    partners: PartnersSelect<false> | PartnersSelect<true>;
+    faqs: FaqsSelect<false> | FaqsSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
@@ -134,6 +144,7 @@ export interface Config {
       purgeAuditLog: TaskPurgeAuditLog;
       createCollectionExport: TaskCreateCollectionExport;
       createCollectionImport: TaskCreateCollectionImport;
+      schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
         output: unknown;
@@ -511,6 +522,110 @@ export interface VolunteerApplication {
   createdAt: string;
 }
 /**
+ * The agenda. Published sessions of an event may not share a room at the same time.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sessions".
+ */
+export interface Session {
+  id: number;
+  title: string;
+  kind: 'talk' | 'panel' | 'workshop' | 'pitch' | 'break';
+  /**
+   * In the event’s time zone.
+   */
+  startsAt: string;
+  startsAt_tz?: string | null;
+  /**
+   * In the event’s time zone.
+   */
+  endsAt: string;
+  endsAt_tz?: string | null;
+  /**
+   * Where it happens, e.g. Main Hall. Sessions in the same room may not overlap.
+   */
+  room?: string | null;
+  /**
+   * Optional theme, e.g. Fintech or Founders.
+   */
+  track?: string | null;
+  speakers?: (number | Speaker)[] | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The event whose website shows this.
+   */
+  event: number | Event;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Speakers of an event; add them to sessions from the session.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "speakers".
+ */
+export interface Speaker {
+  id: number;
+  name: string;
+  /**
+   * Used in URLs (unique within its event). Left empty, it is made from the name.
+   */
+  slug: string;
+  jobTitle?: string | null;
+  organisation?: string | null;
+  /**
+   * A square portrait works best; the frontend shows the thumbnail size.
+   */
+  photo?: (number | null) | Media;
+  bio?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Profiles and websites, e.g. LinkedIn, X, a personal site.
+   */
+  links?:
+    | {
+        label: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * The event whose website shows this.
+   */
+  event: number | Event;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
  */
@@ -558,6 +673,122 @@ export interface Media {
       filename?: string | null;
     };
   };
+}
+/**
+ * Sponsors (by tier) and exhibitors on the event’s website.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partners".
+ */
+export interface Partner {
+  id: number;
+  name: string;
+  /**
+   * Sponsors by tier; exhibitors as Exhibitor.
+   */
+  tier: 'headline' | 'platinum' | 'gold' | 'silver' | 'bronze' | 'in-kind' | 'exhibitor';
+  /**
+   * Prefer a PNG or WebP with a transparent background.
+   */
+  logo?: (number | null) | Media;
+  website?: string | null;
+  /**
+   * The accepted sponsor or exhibitor application of this event it came from (staff only).
+   */
+  application?:
+    | ({
+        relationTo: 'sponsor-applications';
+        value: number | SponsorApplication;
+      } | null)
+    | ({
+        relationTo: 'exhibitor-applications';
+        value: number | ExhibitorApplication;
+      } | null);
+  /**
+   * The event whose website shows this.
+   */
+  event: number | Event;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "faqs".
+ */
+export interface Faq {
+  id: number;
+  question: string;
+  answer: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  /**
+   * Lower numbers come first.
+   */
+  order: number;
+  /**
+   * The event whose website shows this.
+   */
+  event: number | Event;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Pages of the event’s website; the slug is the page’s address, unique within its event.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: number;
+  title: string;
+  /**
+   * Used in URLs (unique within its event). Left empty, it is made from the title.
+   */
+  slug: string;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The event whose website shows this.
+   */
+  event: number | Event;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * What each automatic email says. Use the placeholders listed on each template; the preview shows it with sample data.
@@ -883,7 +1114,8 @@ export interface PayloadJob {
           | 'anonymiseExpiredSubmissions'
           | 'purgeAuditLog'
           | 'createCollectionExport'
-          | 'createCollectionImport';
+          | 'createCollectionImport'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -929,6 +1161,7 @@ export interface PayloadJob {
         | 'purgeAuditLog'
         | 'createCollectionExport'
         | 'createCollectionImport'
+        | 'schedulePublish'
       )
     | null;
   queue?: string | null;
@@ -972,6 +1205,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'events';
         value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'sessions';
+        value: number | Session;
+      } | null)
+    | ({
+        relationTo: 'speakers';
+        value: number | Speaker;
+      } | null)
+    | ({
+        relationTo: 'partners';
+        value: number | Partner;
+      } | null)
+    | ({
+        relationTo: 'faqs';
+        value: number | Faq;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
       } | null)
     | ({
         relationTo: 'media';
@@ -1169,6 +1422,97 @@ export interface EventsSelect<T extends boolean = true> {
   description?: T;
   retainPersonalDataUntil?: T;
   personalDataAnonymisedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sessions_select".
+ */
+export interface SessionsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  startsAt?: T;
+  startsAt_tz?: T;
+  endsAt?: T;
+  endsAt_tz?: T;
+  room?: T;
+  track?: T;
+  speakers?: T;
+  description?: T;
+  event?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "speakers_select".
+ */
+export interface SpeakersSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  jobTitle?: T;
+  organisation?: T;
+  photo?: T;
+  bio?: T;
+  links?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  event?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partners_select".
+ */
+export interface PartnersSelect<T extends boolean = true> {
+  name?: T;
+  tier?: T;
+  logo?: T;
+  website?: T;
+  application?: T;
+  event?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "faqs_select".
+ */
+export interface FaqsSelect<T extends boolean = true> {
+  question?: T;
+  answer?: T;
+  order?: T;
+  event?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  body?: T;
+  event?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1597,6 +1941,11 @@ export interface TaskCreateCollectionExport {
       | 'exhibitor-applications'
       | 'volunteer-applications'
       | 'events'
+      | 'sessions'
+      | 'speakers'
+      | 'partners'
+      | 'faqs'
+      | 'pages'
       | 'media'
       | 'email-templates'
       | 'email-outbox'
@@ -1644,6 +1993,69 @@ export interface TaskCreateCollectionImport {
     maxLimit?: number | null;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'sessions';
+          value: number | Session;
+        } | null)
+      | ({
+          relationTo: 'speakers';
+          value: number | Speaker;
+        } | null)
+      | ({
+          relationTo: 'partners';
+          value: number | Partner;
+        } | null)
+      | ({
+          relationTo: 'faqs';
+          value: number | Faq;
+        } | null)
+      | ({
+          relationTo: 'pages';
+          value: number | Page;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ImageBlock".
+ */
+export interface ImageBlock {
+  image: number | Media;
+  caption?: string | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'image';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "CallToActionBlock".
+ */
+export interface CallToActionBlock {
+  label: string;
+  /**
+   * A path on the event’s website, e.g. /register, or a full address such as https://example.com.
+   */
+  link: string;
+  style: 'primary' | 'secondary' | 'link';
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'callToAction';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

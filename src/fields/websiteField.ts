@@ -4,10 +4,12 @@ import { normalizeWebsite } from '@/lib/text'
 
 const MAX_URL_LENGTH = 300
 
-/** An optional http(s) address; "otei.ng" is stored as "https://otei.ng/". */
-export const websiteField = (name = 'website'): TextField => ({
+/** An http(s) address, optional unless `required`; "otei.ng" is stored as "https://otei.ng/". */
+export const websiteField = (name = 'website', { label, required = false }: { label?: string; required?: boolean } = {}): TextField => ({
   name,
+  label,
   type: 'text',
+  required,
   maxLength: MAX_URL_LENGTH,
   hooks: {
     beforeValidate: [
@@ -15,7 +17,7 @@ export const websiteField = (name = 'website'): TextField => ({
     ],
   },
   validate: (value: unknown) => {
-    if (value === null || value === undefined || value === '') return true
+    if (value === null || value === undefined || value === '') return required ? 'This field is required.' : true
     if (typeof value !== 'string' || value.length > MAX_URL_LENGTH || normalizeWebsite(value) !== value)
       return 'Enter a website address starting with http:// or https://, e.g. https://example.com.'
     return true

@@ -14,7 +14,9 @@ import { sendEmail } from './tasks/sendEmail'
 import { sendPrivacyLink } from './tasks/sendPrivacyLink'
 
 /**
- * The job queue: emails, privacy links, waitlist offers, saved exports (the import-export plugin's task) and
+ * The job queue: emails, privacy links, waitlist offers, saved exports (the import-export plugin's task),
+ * scheduled publishing of event content (Payload's schedulePublish, added by its config sanitiser for
+ * collections with `versions.drafts.schedulePublish`, queued on 'default' like everything here) and
  * scheduled clean-ups (security events, old audit-log entries, the personal data of events past their
  * retention date).
  * Jobs run every second inside the web process unless JOBS_AUTORUN=false: in tests, which run them

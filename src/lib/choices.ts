@@ -205,3 +205,22 @@ export const EMAIL_STATUSES = [
   { value: 'sent', label: 'Sent' },
   { value: 'failed', label: 'Failed (gave up)' },
 ] as const
+
+/** What an agenda item is (src/collections/Sessions). */
+export const SESSION_KINDS = [
+  { value: 'talk', label: 'Talk' },
+  { value: 'panel', label: 'Panel' },
+  { value: 'workshop', label: 'Workshop' },
+  { value: 'pitch', label: 'Pitch' },
+  { value: 'break', label: 'Break' },
+] as const
+
+/** A partner on the event's website: the sponsor tiers, and exhibitors, who buy a stand rather than a tier. */
+export const PARTNER_TIERS = [...SPONSOR_TIERS, { value: 'exhibitor', label: 'Exhibitor' }] as const
+
+/** How a call to action in a page looks. */
+export const CALL_TO_ACTION_STYLES = [
+  { value: 'primary', label: 'Primary (filled button)' },
+  { value: 'secondary', label: 'Secondary (outlined button)' },
+  { value: 'link', label: 'Plain link' },
+] as const

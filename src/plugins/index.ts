@@ -1,4 +1,5 @@
 import { importExportPlugin } from '@payloadcms/plugin-import-export'
+import { seoPlugin } from '@payloadcms/plugin-seo'
 import path from 'node:path'
 import type { CollectionAfterChangeHook, CollectionConfig, Endpoint, Plugin } from 'payload'
 import { openapi, swaggerUI } from 'payload-oapi'
@@ -8,6 +9,7 @@ import { checkRole } from '@/access/checkRole'
 import { hiddenFromNonStaff } from '@/access/hiddenFromNonStaff'
 import { staffOrAdmin } from '@/access/staffOrAdmin'
 import { recordExport } from '@/audit/recordExport'
+import { CONTENT_SLUGS } from '@/collections/contentDefaults'
 import { intEnv } from '@/lib/env'
 import { isSubmissionSlug, SUBMISSION_SLUGS } from '@/submissions'
 
@@ -16,6 +18,7 @@ import { docsPagePolicy } from './docsPagePolicy'
 import { withCompletedDocument } from './openapi/withCompletedDocument'
 import { publicCaching } from './publicCaching'
 import { readableExportRows } from './readableExportRows'
+import { generatePageDescription, generatePageTitle } from './seoMeta'
 import { PLUGIN_DOWNLOAD, streamSavedExports } from './streamSavedExports'
 
 /** Above this many rows, "Download" is refused in favour of "Save", which builds the file in a job. */
@@ -112,8 +115,15 @@ export const plugins: Plugin[] = [
     overrideImportCollection: adminOnlyImports,
   }),
   streamSavedExports('exports'),
+  // Title, description and share image of each page (a `meta` group), with "Generate" buttons.
+  seoPlugin({
+    collections: ['pages'],
+    uploadsCollection: 'media',
+    generateTitle: generatePageTitle,
+    generateDescription: generatePageDescription,
+  }),
   // Published content and public media: Cache-Control, ETag and 304 on signed-out reads.
-  publicCaching({ collections: ['events', 'media'] }),
+  publicCaching({ collections: ['events', 'media', ...CONTENT_SLUGS] }),
   // Exports get an `export` entry of their own (above); the outbox and security events are the
   // server's own bookkeeping, each change a consequence of one already audited.
   auditLog({ except: ['audit-log', 'security-events', 'email-outbox', 'exports', 'imports'] }),

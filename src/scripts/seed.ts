@@ -1,11 +1,14 @@
 /**
- * npm run seed: an admin account, a sample OTEI event and any missing default email templates. Safe to run again: what exists is kept.
+ * npm run seed: an admin account, a sample OTEI event with its programme (speakers, sessions,
+ * partners, FAQs, an about page) and any missing default email templates. Safe to run again: what exists is kept.
  * ADMIN_EMAIL / ADMIN_PASSWORD choose the admin; without a password one is generated and printed once.
  */
 import { randomBytes } from 'node:crypto'
 import { getPayload } from 'payload'
 
 import { ensureDefaultTemplates } from '@/email/ensureDefaultTemplates'
+
+import { seedEventContent } from './seedEventContent'
 
 import config from '../../payload.config'
 
@@ -39,10 +42,11 @@ async function seed() {
     limit: 1,
     draft: true,
   })
-  if (event.totalDocs > 0) {
+  let sampleEvent = event.docs[0]
+  if (sampleEvent) {
     payload.logger.info(`seed: event ${SAMPLE_EVENT_SLUG} exists, left unchanged`)
   } else {
-    await payload.create({
+    sampleEvent = await payload.create({
       collection: 'events',
       data: {
         name: 'Ogbomoso Tech & Entrepreneurship Ignite 2027',
@@ -60,6 +64,8 @@ async function seed() {
     })
     payload.logger.info(`seed: created event ${SAMPLE_EVENT_SLUG}`)
   }
+  const content = await seedEventContent(payload, sampleEvent, context)
+  payload.logger.info(content.length ? `seed: created ${content.join(', ')}` : 'seed: event content exists, left unchanged')
   const created = await ensureDefaultTemplates(payload)
   payload.logger.info(`seed: ${created} default email template(s) created`)
   await payload.destroy()
