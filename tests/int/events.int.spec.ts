@@ -52,6 +52,18 @@ describe('events as an anonymous visitor', () => {
     expect(response.status).toBe(404)
   })
 
+  it('sees the published text of an event with unpublished changes, in lists and by id, even asking for drafts', async () => {
+    const event = await payload.create({
+      collection: 'events',
+      data: { ...eventData('Announced Summit'), slug: 'announced-summit', timezone: 'Africa/Lagos', _status: 'published' },
+    })
+    await payload.update({ collection: 'events', id: event.id, data: { name: 'Renamed Before Announcement' }, draft: true })
+    const list = await RestClient.anonymous().get('/events', { query: { where: { id: { equals: event.id } }, draft: 'true' } })
+    const one = await RestClient.anonymous().get(`/events/${event.id}`, { query: { draft: 'true' } })
+    expect(list.body.docs.map((doc: { name: string }) => doc.name)).toEqual(['Announced Summit'])
+    expect(one.body.name).toBe('Announced Summit')
+  })
+
   it('does not see drafts through GraphQL', async () => {
     const response = await RestClient.anonymous().graphql('{ Events(limit: 100) { docs { id name } } }')
     expect(response.status).toBe(200)

@@ -5,6 +5,7 @@ import { setByServer } from '@/access/fields/setByServer'
 import { staffOrAdmin } from '@/access/staffOrAdmin'
 import { slugField } from '@/fields/slugField'
 import { timezoneField } from '@/fields/timezoneField'
+import { readPublishedForPublic } from '@/hooks/readPublishedForPublic'
 import { DEFAULT_EVENT_TIMEZONE } from '@/lib/choices'
 
 import { fillRetentionDate, RETENTION_DAYS_AFTER_EVENT } from './hooks/fillRetentionDate'
@@ -30,7 +31,7 @@ export const Events: CollectionConfig = {
     drafts: true,
     maxPerDoc: 50,
   },
-  hooks: { beforeValidate: [fillRetentionDate], afterChange: [offerPlacesWhenCapacityGrows] },
+  hooks: { beforeOperation: [readPublishedForPublic], beforeValidate: [fillRetentionDate], afterChange: [offerPlacesWhenCapacityGrows] },
   access: {
     read: publishedOrTeam,
     readVersions: staffOrAdmin,
