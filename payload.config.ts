@@ -11,6 +11,7 @@ import { EmailTemplates } from '@/collections/EmailTemplates'
 import { Events } from '@/collections/Events'
 import { Media } from '@/collections/Media'
 import { SecurityEvents } from '@/collections/SecurityEvents'
+import { SponsorDecks } from '@/collections/SponsorDecks'
 import { Users } from '@/collections/Users'
 import { databaseAdapter } from '@/db/databaseAdapter'
 import { emailAdapter } from '@/email/emailAdapter'
@@ -29,6 +30,7 @@ import { plugins } from '@/plugins'
 import { refuseMalformedRequests } from '@/plugins/refuseMalformedRequests'
 import { submissionCollections } from '@/submissions'
 import { refusePendingSessions } from '@/twoFactor/refusePendingSessions'
+import { uploadParserOptions } from '@/uploads/uploadLimits'
 import { TWO_FACTOR_LOGGING_LEVELS } from '@/twoFactor/TwoFactorRefusal'
 import { assertPublicFormPathsCurrent } from '@/submissions/publicFormPaths'
 import { onePerEmailIndexes } from '@/submissions/onePerEmailIndexes'
@@ -60,7 +62,7 @@ export default buildConfig({
     },
     meta: { titleSuffix: ' · OTEI Admin' },
   },
-  collections: [...submissionCollections, Events, Media, EmailTemplates, EmailOutbox, Users, SecurityEvents, AuditLog],
+  collections: [...submissionCollections, SponsorDecks, Events, Media, EmailTemplates, EmailOutbox, Users, SecurityEvents, AuditLog],
   editor: lexicalEditor(),
   db: databaseAdapter({
     migrationDir: path.resolve(dirname, 'migrations'),
@@ -68,6 +70,8 @@ export default buildConfig({
     schemaHooks: [onePerEmailIndexes],
   }),
   email: emailAdapter(),
+  // Multipart bodies (uploads, a sponsor application with its deck): UPLOAD_MAX_MB, refused while they stream in.
+  upload: uploadParserOptions,
   // The frontend sends its captcha token in X-Captcha-Token.
   cors: { origins: allowedOrigins, headers: ['X-Captcha-Token'] },
   csrf: allowedOrigins,

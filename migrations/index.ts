@@ -13,6 +13,7 @@ import * as migration_20261202_154341_privacy_link_template from './20261202_154
 import * as migration_20261202_154450_retention_dates from './20261202_154450_retention_dates';
 import * as migration_20261202_160552_audit_log from './20261202_160552_audit_log';
 import * as migration_20261203_131303_media from './20261203_131303_media';
+import * as migration_20261203_132023_sponsor_decks from './20261203_132023_sponsor_decks';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261203_131303_media.up,
     down: migration_20261203_131303_media.down,
-    name: '20261203_131303_media'
+    name: '20261203_131303_media',
+  },
+  {
+    up: migration_20261203_132023_sponsor_decks.up,
+    down: migration_20261203_132023_sponsor_decks.down,
+    name: '20261203_132023_sponsor_decks'
   },
 ];

@@ -71,6 +71,7 @@ export interface Config {
     'sponsor-applications': SponsorApplication;
     'exhibitor-applications': ExhibitorApplication;
     'volunteer-applications': VolunteerApplication;
+    'sponsor-decks': SponsorDeck;
     events: Event;
     media: Media;
     'email-templates': EmailTemplate;
@@ -86,12 +87,17 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'sponsor-applications': {
+      deck: 'sponsor-decks';
+    };
+  };
   collectionsSelect: {
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
     'sponsor-applications': SponsorApplicationsSelect<false> | SponsorApplicationsSelect<true>;
     'exhibitor-applications': ExhibitorApplicationsSelect<false> | ExhibitorApplicationsSelect<true>;
     'volunteer-applications': VolunteerApplicationsSelect<false> | VolunteerApplicationsSelect<true>;
+    'sponsor-decks': SponsorDecksSelect<false> | SponsorDecksSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
@@ -401,6 +407,11 @@ export interface SponsorApplication {
     | null;
   outcomes?: string | null;
   confirmed?: boolean | null;
+  deck?: {
+    docs?: (number | SponsorDeck)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn' | 'spam';
   /**
    * When the decision was saved.
@@ -418,6 +429,27 @@ export interface SponsorApplication {
   reviewerNotes?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-decks".
+ */
+export interface SponsorDeck {
+  id: number;
+  application: number | SponsorApplication;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -521,6 +553,8 @@ export interface Media {
    */
   alt?: string | null;
   caption?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -676,7 +710,8 @@ export interface SecurityEvent {
     | 'too-many-links'
     | 'body-too-large'
     | 'rate-limited'
-    | 'two-factor-failed';
+    | 'two-factor-failed'
+    | 'upload-infected';
   form?: string | null;
   ipHash?: string | null;
   emailHash?: string | null;
@@ -970,6 +1005,10 @@ export interface PayloadLockedDocument {
         value: number | VolunteerApplication;
       } | null)
     | ({
+        relationTo: 'sponsor-decks';
+        value: number | SponsorDeck;
+      } | null)
+    | ({
         relationTo: 'events';
         value: number | Event;
       } | null)
@@ -1091,6 +1130,7 @@ export interface SponsorApplicationsSelect<T extends boolean = true> {
   interests?: T;
   outcomes?: T;
   confirmed?: T;
+  deck?: T;
   status?: T;
   decidedAt?: T;
   decidedBy?: T;
@@ -1153,6 +1193,26 @@ export interface VolunteerApplicationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-decks_select".
+ */
+export interface SponsorDecksSelect<T extends boolean = true> {
+  application?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "events_select".
  */
 export interface EventsSelect<T extends boolean = true> {
@@ -1180,6 +1240,8 @@ export interface EventsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1596,6 +1658,7 @@ export interface TaskCreateCollectionExport {
       | 'sponsor-applications'
       | 'exhibitor-applications'
       | 'volunteer-applications'
+      | 'sponsor-decks'
       | 'events'
       | 'media'
       | 'email-templates'

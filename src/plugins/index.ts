@@ -15,6 +15,7 @@ import { auditLog } from './auditLog'
 import { docsPagePolicy } from './docsPagePolicy'
 import { withCompletedDocument } from './openapi/withCompletedDocument'
 import { readableExportRows } from './readableExportRows'
+import { storage } from './storage'
 import { PLUGIN_DOWNLOAD, streamSavedExports } from './streamSavedExports'
 
 /** Above this many rows, "Download" is refused in favour of "Save", which builds the file in a job. */
@@ -111,6 +112,7 @@ export const plugins: Plugin[] = [
     overrideImportCollection: adminOnlyImports,
   }),
   streamSavedExports('exports'),
+  storage(),
   // Exports get an `export` entry of their own (above); the outbox and security events are the
   // server's own bookkeeping, each change a consequence of one already audited.
   auditLog({ except: ['audit-log', 'security-events', 'email-outbox', 'exports', 'imports'] }),
