@@ -280,6 +280,20 @@ describe('sponsor decks as an editor', () => {
   })
 })
 
+describe('the API document for a client uploading', () => {
+  it('lists the answers uploads give and the multipart body of a sponsor application with its deck', async () => {
+    const { body: spec } = await anonymous.get('/openapi.json')
+    for (const path of ['/api/media', '/api/sponsor-applications']) {
+      expect(Object.keys(spec.paths[path].post.responses)).toEqual(expect.arrayContaining(['400', '413', '422', '503']))
+    }
+    const body = spec.components.requestBodies[spec.paths['/api/sponsor-applications'].post.requestBody.$ref.split('/').pop()]
+    expect(body.content['multipart/form-data'].schema).toMatchObject({
+      required: ['_payload'],
+      properties: { _payload: { type: 'string' }, deck: { type: 'string', contentMediaType: 'application/pdf' } },
+    })
+  })
+})
+
 afterAll(() => {
   delete process.env.UPLOAD_MAX_MB
 })
