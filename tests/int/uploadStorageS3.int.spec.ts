@@ -7,7 +7,7 @@ import { type OwnDatabase, useOwnDatabase } from '../helpers/ownDatabase'
 import type { RestClient as RestClientType } from '../helpers/restClient'
 import { startS3Server, type TestS3 } from '../helpers/s3Server'
 import { createOpenEvent, validSubmission } from '../helpers/submissions'
-import { imageBytes, pdfBytes, uploadForm } from '../helpers/uploads'
+import { imageBytes, pdfBytes, SVG, uploadForm } from '../helpers/uploads'
 import type { TestUser } from '../helpers/users'
 
 // The storage is chosen from the environment when the config is imported: S3 is set first, and
@@ -50,6 +50,20 @@ describe('media with S3 storage as an editor', () => {
     const file = await anonymous.get(`/media/file/${doc.filename}`)
     expect(file.status).toBe(200)
     expect(file.headers.get('content-type')).toBe('image/png')
+  })
+})
+
+describe('refused uploads with S3 storage', () => {
+  it('leave nothing in the bucket: an SVG as media, a PNG as a deck', async () => {
+    const before = [...(await s3.keys('media/')), ...(await s3.keys('sponsor-decks/'))]
+    const svg = await editor.client.post('/media', { form: uploadForm({ alt: 'x' }, 'file', { bytes: SVG, name: 'logo.svg', type: 'image/svg+xml' }) })
+    expect(svg.status).toBe(400)
+    const event = (await createOpenEvent(payload)).id
+    const deck = await anonymous.post('/sponsor-applications', {
+      form: uploadForm(validSubmission('sponsor-applications', event), 'deck', { bytes: await imageBytes('png'), name: 'deck.pdf', type: 'application/pdf' }),
+    })
+    expect(deck.status).toBe(400)
+    expect([...(await s3.keys('media/')), ...(await s3.keys('sponsor-decks/'))]).toEqual(before)
   })
 })
 
