@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -269,6 +270,18 @@ describe('sponsor decks as staff', () => {
     expect((await admin.delete(`/sponsor-applications/${response.body.doc.id}`)).status).toBe(200)
     expect((await payload.count({ collection: 'sponsor-decks', where: { id: { equals: deck.id } } })).totalDocs).toBe(0)
     expect(existsSync(file)).toBe(false)
+  })
+})
+
+describe('sponsor applications with a deck, exported by staff', () => {
+  it('come out as CSV rows like any other (the deck, a file, is not a column)', async () => {
+    const { response, data } = await applyWithDeck()
+    const exported = await staff.client.post('/exports/download', {
+      body: { data: { collectionSlug: 'sponsor-applications', format: 'csv', where: { id: { equals: response.body.doc.id } } } },
+    })
+    expect(exported.status).toBe(200)
+    const rows = parse(exported.body, { bom: true, columns: true }) as Record<string, string>[]
+    expect(rows).toEqual([expect.objectContaining({ ID: String(response.body.doc.id), 'Contact Email': data.contactEmail })])
   })
 })
 
