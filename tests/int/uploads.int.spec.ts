@@ -227,6 +227,17 @@ describe('sponsor applications with a deck as the public', () => {
     expect(await deckCount()).toBe(decksBefore)
   })
 
+  it('that fill the honeypot are answered as accepted, stored as spam, and keep no deck', async () => {
+    const decksBefore = await deckCount()
+    const response = await anonymous.post('/sponsor-applications', {
+      form: uploadForm({ ...sponsorApplication(), faxNumber: '+1 555 0100' }, 'deck', { bytes: pdfBytes(), name: 'deck.pdf', type: 'application/pdf' }),
+      headers: freshIp(),
+    })
+    expect(response.status).toBe(201)
+    expect((await payload.findByID({ collection: 'sponsor-applications', id: response.body.doc.id, depth: 0 })).status).toBe('spam')
+    expect(await deckCount()).toBe(decksBefore)
+  })
+
   it('pass the same captcha: a wrong token stores neither the application nor the deck', async () => {
     const verifier = await startSiteverifyServer('turnstile', 'deck-captcha-secret')
     Object.assign(process.env, { CAPTCHA_PROVIDER: 'turnstile', CAPTCHA_VERIFY_URL: verifier.url, CAPTCHA_SECRET: 'deck-captcha-secret' })
