@@ -97,6 +97,15 @@ describe('media uploads as an editor', () => {
     expect(await mediaCount()).toBe(before)
   })
 
+  it('refuse an SVG put in place of an image, keeping the image', async () => {
+    const created = await editor.client.post('/media', { form: uploadForm({ alt: 'Logo' }, 'file', { bytes: await imageBytes('png'), name: 'keep.png', type: 'image/png' }) })
+    const { id, filename } = created.body.doc
+    const replaced = await editor.client.patch(`/media/${id}`, { form: uploadForm({}, 'file', { bytes: SVG, name: 'keep.svg', type: 'image/svg+xml' }) })
+    expect(replaced.status).toBe(400)
+    expect(fieldMessage(replaced.body, 'file')).toMatch(/^Only PNG, JPEG, WebP, PDF files are accepted/)
+    expect(await payload.findByID({ collection: 'media', id, depth: 0 })).toMatchObject({ filename, mimeType: 'image/png' })
+  })
+
   it('refuse an image without alt text with a field error', async () => {
     const response = await editor.client.post('/media', { form: uploadForm({}, 'file', { bytes: await imageBytes('png'), name: 'a.png', type: 'image/png' }) })
     expect(response.status).toBe(400)
