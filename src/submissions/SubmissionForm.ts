@@ -6,6 +6,7 @@ import type {
   Field,
   Payload,
   PayloadRequest,
+  UploadCollectionSlug,
 } from 'payload'
 
 import type { EmailTemplateKey, EmailValues } from '@/email/templateKeys'
@@ -93,7 +94,7 @@ export type SubmissionForm<Slug extends string = string> = {
 export type SubmissionAttachment = {
   field: string
   label: string
-  collection: 'sponsor-decks'
+  collection: UploadCollectionSlug
   on: string
   allowed: readonly UploadMimeType[]
 }
