@@ -34,7 +34,7 @@ export const publicFormPaths = (): PublicFormPaths => ({
     payload: [...SUBMISSION_FORMS.map(({ slug }) => `${API_ROUTE}/${slug}`), GRAPHQL_ROUTE, PRIVACY_REQUESTS_ROUTE],
     guide: SUBMISSION_FORMS.map(({ guide }) => `${API_ROUTE}${guide.submitPath}`),
   },
-  uploadPaths: SUBMISSION_FORMS.filter((form) => form.attachment).map(({ slug }) => `${API_ROUTE}/${slug}`),
+  uploadPaths: SUBMISSION_FORMS.filter((form) => form.attachment).flatMap(({ slug, guide }) => [`${API_ROUTE}/${slug}`, `${API_ROUTE}${guide.submitPath}`]),
 })
 
 export const PUBLIC_FORM_PATHS_FILE = path.resolve('src/submissions/publicFormPaths.json')

@@ -1,5 +1,7 @@
 import sharp from 'sharp'
 
+import { toSnakeCase } from '@/lib/caseConversion'
+
 /** The EICAR test file: harmless, and detected by every virus scanner as a test virus. */
 export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'
 
@@ -37,5 +39,13 @@ export function uploadForm(data: Record<string, unknown>, part: string, file: { 
   const form = new FormData()
   form.append('_payload', JSON.stringify(data))
   form.append(part, new Blob([typeof file.bytes === 'string' ? file.bytes : new Uint8Array(file.bytes)], { type: file.type }), file.name)
+  return form
+}
+
+/** The same as the guide's form data (POST /api/sponsors/): snake_case fields, lists as repeated keys, the file as a part. */
+export function guideUploadForm(data: Record<string, unknown>, part: string, file: { bytes: Buffer; name: string; type: string }): FormData {
+  const form = new FormData()
+  for (const [key, value] of Object.entries(data)) for (const item of [value].flat()) form.append(toSnakeCase(key), String(item))
+  form.append(part, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name)
   return form
 }

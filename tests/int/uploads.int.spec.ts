@@ -8,7 +8,7 @@ import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
 import { startSiteverifyServer } from '../helpers/siteverifyServer'
 import { createOpenEvent, errorPaths, validSubmission } from '../helpers/submissions'
-import { imageBytes, pdfBytes, SVG, uploadForm } from '../helpers/uploads'
+import { guideUploadForm, imageBytes, pdfBytes, SVG, uploadForm } from '../helpers/uploads'
 import { createUser, type TestUser } from '../helpers/users'
 
 // A 1 MB limit keeps the oversized uploads small; read when the config is first imported.
@@ -267,6 +267,35 @@ describe('sponsor applications with a deck as the public', () => {
       delete process.env.CAPTCHA_SECRET
       await verifier.close()
     }
+  })
+})
+
+const guideForm = (data: Record<string, unknown>, deck: Buffer) => guideUploadForm(data, 'deck', { bytes: deck, name: 'deck.pdf', type: 'application/pdf' })
+
+describe('sponsor applications with a deck as the public, through the guide’s POST /api/sponsors/', () => {
+  it('are stored with the deck, answered in the guide’s envelope', async () => {
+    const response = await anonymous.post('/sponsors/', { form: guideForm(sponsorApplication(), pdfBytes(1500)), headers: freshIp() })
+    expect(response.status, JSON.stringify(response.body)).toBe(201)
+    const { docs } = await payload.find({ collection: 'sponsor-decks', where: { application: { equals: response.body.data.id } }, depth: 0 })
+    expect(docs).toEqual([expect.objectContaining({ mimeType: 'application/pdf', filesize: pdfBytes(1500).length })])
+  })
+
+  it('refuse a deck that is not a PDF on the deck field, storing neither', async () => {
+    const data = sponsorApplication()
+    const decksBefore = await deckCount()
+    const response = await anonymous.post('/sponsors/', { form: guideForm(data, await imageBytes('png')), headers: freshIp() })
+    expect(response.status).toBe(400)
+    expect(response.body).toEqual({ status: 'error', errors: [{ field: 'deck', message: 'Only PDF files are accepted; this is a PNG file.' }] })
+    expect(await applicationsFrom(data.contactEmail)).toBe(0)
+    expect(await deckCount()).toBe(decksBefore)
+  })
+
+  it('refuse a deck over UPLOAD_MAX_MB with 413, storing neither', async () => {
+    const data = sponsorApplication()
+    const response = await anonymous.post('/sponsors/', { form: guideForm(data, pdfBytes(1.5 * MB)), headers: freshIp() })
+    expect(response.status).toBe(413)
+    expect(response.body).toEqual({ status: 'error', errors: [{ field: null, message: 'The file is too large (at most 1 MB).' }] })
+    expect(await applicationsFrom(data.contactEmail)).toBe(0)
   })
 })
 

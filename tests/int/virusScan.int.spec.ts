@@ -7,7 +7,7 @@ import { startClamd, type TestClamd } from '../helpers/clamd'
 import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
 import { createOpenEvent, validSubmission } from '../helpers/submissions'
-import { EICAR, imageBytes, pdfBytes, uploadForm } from '../helpers/uploads'
+import { EICAR, guideUploadForm, imageBytes, pdfBytes, uploadForm } from '../helpers/uploads'
 import { createUser, type TestUser } from '../helpers/users'
 import { waitFor } from '../helpers/waitFor'
 
@@ -76,6 +76,18 @@ describe('uploads scanned by clamd, as the public sending a sponsor deck', () =>
       return docs[0]
     })
     expect(event.detail).toMatch(/^Otei\.Test\.EICAR(\.UNOFFICIAL)? in deck\.pdf$/)
+  })
+})
+
+describe('uploads scanned by clamd, as the public sending a deck to the guide’s POST /api/sponsors/', () => {
+  it('refuse an infected deck with 422 in the guide’s envelope', async () => {
+    useScanner(clamd.port)
+    const data = validSubmission('sponsor-applications', eventId)
+    const form = guideUploadForm(data, 'deck', { bytes: infectedPdf(), name: 'deck.pdf', type: 'application/pdf' })
+    const response = await anonymous.post('/sponsors/', { form, headers: freshIp() })
+    expect(response.status).toBe(422)
+    expect(response.body).toEqual({ status: 'error', errors: [{ field: 'deck', message: 'This file contains malware and was refused.' }] })
+    expect(await applicationsFrom(data.contactEmail)).toBe(0)
   })
 })
 

@@ -4,11 +4,11 @@ import { CAPTCHA_BODY_FIELD, HONEYPOT_FIELD } from '@/abuse/guardPublicSubmissio
 import { requiredOnCreate } from '@/fields/requiredOnCreate'
 import { isSubmissionSlug, submissionForm } from '@/submissions'
 import type { SubmissionAttachment } from '@/submissions/SubmissionForm'
-import { UPLOAD_TYPE_NAMES } from '@/uploads/checkUploadedFile'
 
 import { cleanSchemas } from './cleanSchemas'
 import { ERROR_RESPONSES, ERROR_SCHEMAS, errorAnswer } from './errorAnswers'
 import { addOperationAnswers } from './addOperationAnswers'
+import { attachmentPart } from './attachmentPart'
 
 type Json = Record<string, any>
 
@@ -57,16 +57,12 @@ function fixRequirements(document: Json, payload: Payload): void {
 }
 
 /** A form that takes a file is also posted as multipart: the JSON body in `_payload`, the file in its own part. */
-const attachmentBody = ({ field, label, allowed }: SubmissionAttachment): Json => ({
+const attachmentBody = (attachment: SubmissionAttachment): Json => ({
   type: 'object',
   required: ['_payload'],
   properties: {
     _payload: { type: 'string', contentMediaType: 'application/json', description: 'The same document as the JSON body, as a JSON string' },
-    [field]: {
-      type: 'string',
-      contentMediaType: allowed.length === 1 ? allowed[0] : 'application/octet-stream',
-      description: `${label} (optional): ${allowed.map((type) => UPLOAD_TYPE_NAMES[type]).join(', ')} by its content, at most UPLOAD_MAX_MB (10 MB)`,
-    },
+    ...attachmentPart(attachment),
   },
 })
 
