@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest'
 import { CHUNKED_GIVE_UP_BYTES, postChunkedWithoutEnd } from '../helpers/chunkedPost'
 import { SEEDED_ADMIN } from '../helpers/credentials'
 import { createOpenEventOverHttp, httpJson } from '../helpers/httpClient'
-import { pdfBytes, uploadForm } from '../helpers/uploads'
+import { guideUploadForm, pdfBytes, uploadForm } from '../helpers/uploads'
 import { validSubmission } from '../helpers/submissions'
 
 const baseURL = inject('baseURL')
@@ -56,6 +56,15 @@ describe('sponsor applications with a deck, as the public, through the productio
     const data = { ...validSubmission('sponsor-applications', event), contactEmail: `deck-${Date.now()}@example.com` }
     const form = await encoded(uploadForm(data, 'deck', { bytes: pdfBytes(3 * MB), name: 'deck.pdf', type: 'application/pdf' }))
     const response = await post('/api/sponsor-applications', { ...form, localAddress: '127.0.15.1' })
+    expect(response.status, JSON.stringify(response.body)).toBe(201)
+    expect(await storedApplications(data.contactEmail)).toBe(1)
+  })
+
+  it('take the same through the guide’s POST /api/sponsors/', async () => {
+    const event = await createOpenEventOverHttp(baseURL)
+    const data = { ...validSubmission('sponsor-applications', event), contactEmail: `guide-deck-${Date.now()}@example.com` }
+    const form = await encoded(guideUploadForm(data, 'deck', { bytes: pdfBytes(2 * MB), name: 'deck.pdf', type: 'application/pdf' }))
+    const response = await post('/api/sponsors/', { ...form, localAddress: '127.0.15.4' })
     expect(response.status, JSON.stringify(response.body)).toBe(201)
     expect(await storedApplications(data.contactEmail)).toBe(1)
   })
