@@ -16,6 +16,7 @@ import { Partners } from '@/collections/Partners'
 import { SecurityEvents } from '@/collections/SecurityEvents'
 import { Sessions } from '@/collections/Sessions'
 import { Speakers } from '@/collections/Speakers'
+import { SponsorDecks } from '@/collections/SponsorDecks'
 import { Users } from '@/collections/Users'
 import { databaseAdapter } from '@/db/databaseAdapter'
 import { emailAdapter } from '@/email/emailAdapter'
@@ -34,6 +35,7 @@ import { plugins } from '@/plugins'
 import { refuseMalformedRequests } from '@/plugins/refuseMalformedRequests'
 import { submissionCollections } from '@/submissions'
 import { refusePendingSessions } from '@/twoFactor/refusePendingSessions'
+import { uploadParserOptions } from '@/uploads/uploadLimits'
 import { TWO_FACTOR_LOGGING_LEVELS } from '@/twoFactor/TwoFactorRefusal'
 import { assertPublicFormPathsCurrent } from '@/submissions/publicFormPaths'
 import { onePerEmailIndexes } from '@/submissions/onePerEmailIndexes'
@@ -67,6 +69,7 @@ export default buildConfig({
   },
   collections: [
     ...submissionCollections,
+    SponsorDecks,
     Events,
     Sessions,
     Speakers,
@@ -74,7 +77,12 @@ export default buildConfig({
     Faqs,
     Pages,
     Media,
-    EmailTemplates, EmailOutbox, Users, SecurityEvents, AuditLog],
+    EmailTemplates,
+    EmailOutbox,
+    Users,
+    SecurityEvents,
+    AuditLog,
+  ],
   editor: lexicalEditor(),
   db: databaseAdapter({
     migrationDir: path.resolve(dirname, 'migrations'),
@@ -82,6 +90,8 @@ export default buildConfig({
     schemaHooks: [onePerEmailIndexes],
   }),
   email: emailAdapter(),
+  // Multipart bodies (uploads, a sponsor application with its deck): UPLOAD_MAX_MB, refused while they stream in.
+  upload: uploadParserOptions,
   // The frontend sends its captcha token in X-Captcha-Token.
   cors: { origins: allowedOrigins, headers: ['X-Captcha-Token'] },
   csrf: allowedOrigins,

@@ -14,6 +14,7 @@ import * as migration_20261202_154450_retention_dates from './20261202_154450_re
 import * as migration_20261202_160552_audit_log from './20261202_160552_audit_log';
 import * as migration_20261203_131303_media from './20261203_131303_media';
 import * as migration_20261203_131952_content from './20261203_131952_content';
+import * as migration_20261203_135941_sponsor_decks from './20261203_135941_sponsor_decks';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261203_131952_content.up,
     down: migration_20261203_131952_content.down,
-    name: '20261203_131952_content'
+    name: '20261203_131952_content',
+  },
+  {
+    up: migration_20261203_135941_sponsor_decks.up,
+    down: migration_20261203_135941_sponsor_decks.down,
+    name: '20261203_135941_sponsor_decks'
   },
 ];

@@ -71,6 +71,7 @@ export interface Config {
     'sponsor-applications': SponsorApplication;
     'exhibitor-applications': ExhibitorApplication;
     'volunteer-applications': VolunteerApplication;
+    'sponsor-decks': SponsorDeck;
     events: Event;
     sessions: Session;
     speakers: Speaker;
@@ -91,12 +92,17 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'sponsor-applications': {
+      deck: 'sponsor-decks';
+    };
+  };
   collectionsSelect: {
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
     'sponsor-applications': SponsorApplicationsSelect<false> | SponsorApplicationsSelect<true>;
     'exhibitor-applications': ExhibitorApplicationsSelect<false> | ExhibitorApplicationsSelect<true>;
     'volunteer-applications': VolunteerApplicationsSelect<false> | VolunteerApplicationsSelect<true>;
+    'sponsor-decks': SponsorDecksSelect<false> | SponsorDecksSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
     sessions: SessionsSelect<false> | SessionsSelect<true>;
     speakers: SpeakersSelect<false> | SpeakersSelect<true>;
@@ -412,6 +418,11 @@ export interface SponsorApplication {
     | null;
   outcomes?: string | null;
   confirmed?: boolean | null;
+  deck?: {
+    docs?: (number | SponsorDeck)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   status: 'submitted' | 'under-review' | 'accepted' | 'waitlisted' | 'rejected' | 'withdrawn' | 'spam';
   /**
    * When the decision was saved.
@@ -429,6 +440,27 @@ export interface SponsorApplication {
   reviewerNotes?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-decks".
+ */
+export interface SponsorDeck {
+  id: number;
+  application: number | SponsorApplication;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -636,6 +668,8 @@ export interface Media {
    */
   alt?: string | null;
   caption?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -907,7 +941,8 @@ export interface SecurityEvent {
     | 'too-many-links'
     | 'body-too-large'
     | 'rate-limited'
-    | 'two-factor-failed';
+    | 'two-factor-failed'
+    | 'upload-infected';
   form?: string | null;
   ipHash?: string | null;
   emailHash?: string | null;
@@ -1203,6 +1238,10 @@ export interface PayloadLockedDocument {
         value: number | VolunteerApplication;
       } | null)
     | ({
+        relationTo: 'sponsor-decks';
+        value: number | SponsorDeck;
+      } | null)
+    | ({
         relationTo: 'events';
         value: number | Event;
       } | null)
@@ -1344,6 +1383,7 @@ export interface SponsorApplicationsSelect<T extends boolean = true> {
   interests?: T;
   outcomes?: T;
   confirmed?: T;
+  deck?: T;
   status?: T;
   decidedAt?: T;
   decidedBy?: T;
@@ -1403,6 +1443,26 @@ export interface VolunteerApplicationsSelect<T extends boolean = true> {
   reviewerNotes?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-decks_select".
+ */
+export interface SponsorDecksSelect<T extends boolean = true> {
+  application?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1524,6 +1584,8 @@ export interface PagesSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1940,6 +2002,7 @@ export interface TaskCreateCollectionExport {
       | 'sponsor-applications'
       | 'exhibitor-applications'
       | 'volunteer-applications'
+      | 'sponsor-decks'
       | 'events'
       | 'sessions'
       | 'speakers'

@@ -11,7 +11,10 @@
  * migrations, and only the first runs queued jobs (unless JOBS_AUTORUN=false for all).
  *
  * Public form posts (the paths in src/submissions/publicFormPaths.json) are read here, up to the
- * 64 KB limit, before Next.js sees them: see serveForm.
+ * 64 KB limit, before Next.js sees them: see serveForm. A form that takes a file (a sponsor
+ * application with its deck) may send UPLOAD_MAX_MB more as multipart; JSON keeps 64 KB. Any other
+ * upload (/api/media) declaring more than that is refused unread; one sent without a length is
+ * stopped by Payload's own parser at the same limit (src/uploads/uploadLimits.ts).
  *
  * Every answer gets the security headers here (see secureResponse), the 413 above included.
  *
@@ -57,6 +60,10 @@ if (nextVersion !== NEXT_WRITTEN_FOR) {
 const formLimit = JSON.parse(readFileSync(new URL('./submissions/publicFormPaths.json', import.meta.url), 'utf8'))
 const payloadFormPaths = new Set(formLimit.paths.payload)
 const guideFormPaths = new Set(formLimit.paths.guide)
+const uploadFormPaths = new Set(formLimit.uploadPaths)
+/** UPLOAD_MAX_MB as bytes with a form's worth of fields, and its message: read once Next.js has loaded .env (see serve). */
+let uploadLimit = { maxBytes: 0, message: '' }
+const MIB = 1024 * 1024
 /** After a refusal, what the client goes on sending is discarded this long, or up to this much, then the connection is closed. */
 const LINGER_MS = 1000
 const LINGER_BYTES = 1024 * 1024
@@ -91,6 +98,21 @@ const isPublicFormPost = (request) => {
 }
 
 const isApiPath = (path) => path === '/api' || path.startsWith('/api/')
+
+const isMultipart = (request) => /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '')
+
+const declaredLength = (request) => Number(request.headers['content-length'] ?? 0)
+
+/** A public form post's limit: a file's worth more for a multipart post to a form that takes one. */
+const formBodyLimit = (request) =>
+  isMultipart(request) && uploadFormPaths.has(routedPath(request)) ? uploadLimit : formLimit
+
+/** An upload elsewhere under /api (media) that declares more than any upload may be. */
+const isOversizedUpload = (request) =>
+  (request.method === 'POST' || request.method === 'PATCH') &&
+  isApiPath(routedPath(request)) &&
+  isMultipart(request) &&
+  declaredLength(request) > uploadLimit.maxBytes
 
 /**
  * The security headers (src/lib/securityHeaders.mjs), added as the answer's head is written to
@@ -132,11 +154,11 @@ function corsHeaders(request) {
  * (never kept) for a moment first, up to LINGER_BYTES: nginx's lingering close. `bodyComing`:
  * false when the client waits to be told to send it (Expect: 100-continue).
  */
-function refuseTooLarge(request, response, { bodyComing = true } = {}) {
+function refuseTooLarge(request, response, { bodyComing = true, message = formLimit.message } = {}) {
   const answer = JSON.stringify(
     guideFormPaths.has(routedPath(request))
-      ? { status: 'error', errors: [{ field: null, message: formLimit.message }] }
-      : { errors: [{ message: formLimit.message }] },
+      ? { status: 'error', errors: [{ field: null, message }] }
+      : { errors: [{ message }] },
   )
   response.writeHead(413, {
     'Content-Type': 'application/json',
@@ -236,14 +258,15 @@ function withBody(request, body) {
  * kept (see refuseTooLarge). Next.js itself would read any body in full, however large.
  */
 async function serveForm(request, response, handle) {
-  if (Number(request.headers['content-length'] ?? 0) > formLimit.maxBytes) return refuseTooLarge(request, response)
+  const { maxBytes, message } = formBodyLimit(request)
+  if (declaredLength(request) > maxBytes) return refuseTooLarge(request, response, { message })
   let body
   try {
-    body = await readFormBody(request, formLimit.maxBytes)
+    body = await readFormBody(request, maxBytes)
   } catch {
     return void request.socket.destroy() // nobody is left to answer
   }
-  if (!body) return refuseTooLarge(request, response)
+  if (!body) return refuseTooLarge(request, response, { message })
   void handle(withBody(request, body), response)
 }
 
@@ -255,6 +278,7 @@ async function serve() {
     // From here on X-Forwarded-For is the one address the app trusts (src/abuse/clientIp.ts).
     request.headers['x-forwarded-for'] = clientAddress(request)
     if (isPublicFormPost(request)) return void serveForm(request, response, handle)
+    if (isOversizedUpload(request)) return refuseTooLarge(request, response, { message: uploadLimit.message })
     void handle(request, response)
   }
   const server = createServer((request, response) => {
@@ -265,8 +289,9 @@ async function serve() {
   // declares too much, instead of being invited to send it.
   server.on('checkContinue', (request, response) => {
     secureResponse(request, response)
-    if (isPublicFormPost(request) && Number(request.headers['content-length'] ?? 0) > formLimit.maxBytes)
-      return refuseTooLarge(request, response, { bodyComing: false })
+    if (isPublicFormPost(request) && declaredLength(request) > formBodyLimit(request).maxBytes)
+      return refuseTooLarge(request, response, { bodyComing: false, message: formBodyLimit(request).message })
+    if (isOversizedUpload(request)) return refuseTooLarge(request, response, { bodyComing: false, message: uploadLimit.message })
     response.writeContinue()
     route(request, response)
   })
@@ -290,6 +315,13 @@ async function serve() {
     process.exit(EXIT_SETTINGS_REFUSED)
   }
   trustedProxies = proxies
+  const uploadMaxMb = Number(process.env.UPLOAD_MAX_MB || 10)
+  if (!Number.isInteger(uploadMaxMb) || uploadMaxMb <= 0) {
+    console.error(`> OTEI refuses to start: UPLOAD_MAX_MB must be a whole number of megabytes, not "${process.env.UPLOAD_MAX_MB}".`)
+    process.exit(EXIT_SETTINGS_REFUSED)
+  }
+  // The same limit and message as Payload's parser (src/uploads/uploadLimits.ts).
+  uploadLimit = { maxBytes: uploadMaxMb * MIB + formLimit.maxBytes, message: `The file is too large (at most ${uploadMaxMb} MB).` }
   server.listen(port, hostname, () => {
     if (cluster.isWorker) return
     console.log(`> OTEI ready on http://${hostname}:${port} (${dev ? 'development' : 'production'})`)

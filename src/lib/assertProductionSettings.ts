@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { assertCaptchaConfigured } from '@/abuse/assertCaptchaConfigured'
+import { clamdSettings } from '@/uploads/clamd'
 
 import { isProduction } from './env'
 import { fieldEncryptionKeyProblem } from './fieldEncryptionKeys.mjs'
@@ -22,4 +23,7 @@ export function assertProductionSettings(payload: Payload): void {
   if (isProduction && !process.env.SMTP_HOST)
     throw new Error('SMTP_HOST must be set in production (see .env.example for the SMTP_* variables).')
   assertCaptchaConfigured(payload.logger, isProduction)
+  // A warning, not a refusal: a deployment may take no uploads from anyone it does not trust.
+  if (isProduction && !clamdSettings())
+    payload.logger.warn('CLAMAV_HOST is not set: uploads (media, sponsor decks) are not scanned for viruses.')
 }

@@ -56,6 +56,7 @@ export const SECURITY_EVENT_KINDS = [
   { value: 'body-too-large', label: 'Request body too large' },
   { value: 'rate-limited', label: 'Rate limit reached' },
   { value: 'two-factor-failed', label: 'Wrong two-factor code' },
+  { value: 'upload-infected', label: 'Infected upload refused' },
 ] as const
 
 /** What an audit-log entry records (src/collections/AuditLog). */

@@ -15,4 +15,6 @@ export const RETRY_AFTER_S = {
   databaseUnavailable: 5,
   /** The captcha provider did not answer; it is usually back within the minute. */
   captchaUnavailable: 30,
+  /** clamd did not answer: a restart or a signature reload takes seconds to a minute. */
+  virusScanUnavailable: 30,
 } as const

@@ -19,6 +19,7 @@ import { withCompletedDocument } from './openapi/withCompletedDocument'
 import { publicCaching } from './publicCaching'
 import { readableExportRows } from './readableExportRows'
 import { generatePageDescription, generatePageTitle } from './seoMeta'
+import { storage } from './storage'
 import { PLUGIN_DOWNLOAD, streamSavedExports } from './streamSavedExports'
 
 /** Above this many rows, "Download" is refused in favour of "Save", which builds the file in a job. */
@@ -124,6 +125,7 @@ export const plugins: Plugin[] = [
   }),
   // Published content and public media: Cache-Control, ETag and 304 on signed-out reads.
   publicCaching({ collections: ['events', 'media', ...CONTENT_SLUGS] }),
+  storage(),
   // Exports get an `export` entry of their own (above); the outbox and security events are the
   // server's own bookkeeping, each change a consequence of one already audited.
   auditLog({ except: ['audit-log', 'security-events', 'email-outbox', 'exports', 'imports'] }),

@@ -24,6 +24,19 @@ export type HeldData = {
   staffAccount: Doc | null
   /** The events the submissions are for, by id. */
   events: Doc[]
+  /** The files sent with the submissions (a sponsor's deck). */
+  files: HeldFile[]
+}
+
+/** A file sent with a submission: what it is and where staff download it (never a public address). */
+export type HeldFile = {
+  collection: string
+  id: number
+  submission: { collection: SubmissionSlug; id: number | undefined }
+  name: string
+  size: number
+  type: string
+  staffDownloadPath: string
 }
 
 const everything = { depth: 0, pagination: false, overrideAccess: true } as const
@@ -41,7 +54,7 @@ export async function findHeldData(req: PayloadRequest, address: string): Promis
   const held = submissions.filter(({ docs }) => docs.length)
   const submissionIds = held.flatMap(({ collection, docs }) => docs.map(({ id }) => ({ collection, id })))
   const eventIds = [...new Set(held.flatMap(({ docs }) => docs.map((doc) => relationId(doc.event)).filter((id) => id !== undefined)))]
-  const [emails, securityEvents, accounts, events] = await Promise.all([
+  const [emails, securityEvents, accounts, events, files] = await Promise.all([
     payload.find({
       collection: 'email-outbox',
       where: {
@@ -60,6 +73,7 @@ export async function findHeldData(req: PayloadRequest, address: string): Promis
     eventIds.length
       ? payload.find({ collection: 'events', where: { id: { in: eventIds } }, ...everything, req, select: { name: true, startsAt: true, endsAt: true } })
       : { docs: [] },
+    findAttachedFiles(req, held),
   ])
   return {
     email,
@@ -68,7 +82,30 @@ export async function findHeldData(req: PayloadRequest, address: string): Promis
     securityEvents: securityEvents.docs as unknown as Doc[],
     staffAccount: (accounts.docs[0] as unknown as Doc | undefined) ?? null,
     events: events.docs as unknown as Doc[],
+    files,
   }
+}
+
+/** The files attached to the submissions found, from each form's attachment collection. */
+async function findAttachedFiles(req: PayloadRequest, held: HeldData['submissions']): Promise<HeldFile[]> {
+  const found = await Promise.all(
+    held.map(async ({ collection, docs }) => {
+      const attachment = submissionForm(collection).attachment
+      if (!attachment) return []
+      const where = { [attachment.on]: { in: docs.map(({ id }) => id) } }
+      const { docs: files } = await req.payload.find({ collection: attachment.collection, where, ...everything, req })
+      return files.map((file) => ({
+        collection: attachment.collection,
+        id: file.id,
+        submission: { collection, id: relationId((file as unknown as Doc)[attachment.on]) },
+        name: file.filename ?? '',
+        size: file.filesize ?? 0,
+        type: file.mimeType ?? '',
+        staffDownloadPath: file.url ?? '',
+      }))
+    }),
+  )
+  return found.flat()
 }
 
 export const holdsAnything = (held: HeldData) =>
@@ -79,6 +116,7 @@ export const heldCounts = (held: HeldData) => ({
   submissions: Object.fromEntries(held.submissions.map(({ collection, docs }) => [collection, docs.length])),
   emails: held.emails.length,
   securityEvents: held.securityEvents.length,
+  files: held.files.length,
   staffAccount: held.staffAccount !== null,
 })
 
@@ -103,7 +141,7 @@ export function submissionLines(held: HeldData) {
 
 /** The download: one JSON document, readable by the person (GDPR art. 15 and 20). */
 export function personalDataExport(held: HeldData) {
-  const { email, submissions, emails, securityEvents, staffAccount, events } = held
+  const { email, submissions, emails, securityEvents, staffAccount, events, files } = held
   return {
     about: email,
     exportedAt: new Date().toISOString(),
@@ -112,8 +150,8 @@ export function personalDataExport(held: HeldData) {
     emails: emails.map(({ id, template, subject, status, sentAt, createdAt }) => ({ id, template, subject, status, sentAt, createdAt })),
     securityEvents: securityEvents.map(({ id, kind, form, detail, createdAt }) => ({ id, kind, form, detail, createdAt })),
     staffAccount: staffAccount && { id: staffAccount.id, email: staffAccount.email, roles: staffAccount.roles, createdAt: staffAccount.createdAt },
-    // Uploads attached to submissions are listed here once forms accept files.
-    files: [],
+    // What each file is; the file itself is downloaded by staff from its path (signed in).
+    files,
   }
 }
 
@@ -121,7 +159,7 @@ export type ErasureSummary = ReturnType<typeof heldCounts>
 
 /**
  * Erases the address: its submissions (each through Payload, so a registration's place is offered
- * to the waitlist and versions go with it), the emails to it, the security events naming it and
+ * to the waitlist and versions go with it, and a sponsor's deck with its file, on disk or in S3), the emails to it, the security events naming it and
  * its rate-limit counters. Runs in the request's transaction; the counters, outside any database,
  * are forgotten only once that has committed (`afterCommit`).
  */

@@ -1,5 +1,6 @@
 /**
- * The tests drive Debian's Chromium (the admin) and nginx (the app behind reverse proxies). When
+ * The tests drive Debian's Chromium (the admin), nginx (the app behind reverse proxies) and clamd
+ * (virus scanning of uploads, started by tests/int/virusScan with its own signatures). When
  * one is missing, install it with apt-get where we can (as root); otherwise stop at once with a
  * one-line instruction.
  */
@@ -10,6 +11,7 @@ import { userInfo } from 'node:os'
 const programs = [
   { name: 'Chromium', aptPackage: 'chromium', pathVariable: 'CHROMIUM_PATH', defaultPath: '/usr/bin/chromium' },
   { name: 'nginx', aptPackage: 'nginx', pathVariable: 'NGINX_PATH', defaultPath: '/usr/sbin/nginx' },
+  { name: 'clamd', aptPackage: 'clamav-daemon', pathVariable: 'CLAMD_PATH', defaultPath: '/usr/sbin/clamd' },
 ].map((program) => ({ ...program, path: process.env[program.pathVariable] || program.defaultPath }))
 
 const isExecutable = (file: string) => {

@@ -6,10 +6,12 @@ import type {
   Field,
   Payload,
   PayloadRequest,
+  UploadCollectionSlug,
 } from 'payload'
 
 import type { EmailTemplateKey, EmailValues } from '@/email/templateKeys'
 import type { SubmissionStatus } from '@/lib/choices'
+import type { UploadMimeType } from '@/uploads/checkUploadedFile'
 
 /** A submission as hooks and emails see it: the stored document, fields by name. */
 export type SubmissionDoc = { id: number; createdAt: string; status?: string | null; event?: unknown } & Record<string, unknown>
@@ -72,6 +74,14 @@ export type SubmissionForm<Slug extends string = string> = {
     /** Placeholder values only this form has (a registration's links). */
     values?: (payload: Payload, doc: SubmissionDoc) => EmailValues
   }
+  /**
+   * A file the public may send with the form (multipart: the JSON in `_payload`, the file in the
+   * part named `field`), checked by content, size and virus scan before anything is stored, then
+   * kept in `collection` (an upload collection whose relationship `on` names the submission),
+   * shown on the submission as the join field `field`. It is the person's data: listed by the
+   * privacy export, deleted with the submission, by erasure and by the retention job.
+   */
+  attachment?: SubmissionAttachment
   /** Its own fields, in admin order; the event comes first and the review fields last. */
   fields: Field[]
   /** Its own hooks, run after the shared ones. */
@@ -79,6 +89,14 @@ export type SubmissionForm<Slug extends string = string> = {
   afterChange?: CollectionAfterChangeHook[]
   afterDelete?: CollectionAfterDeleteHook[]
   endpoints?: Endpoint[]
+}
+
+export type SubmissionAttachment = {
+  field: string
+  label: string
+  collection: UploadCollectionSlug
+  on: string
+  allowed: readonly UploadMimeType[]
 }
 
 /**

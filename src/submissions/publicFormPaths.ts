@@ -13,7 +13,13 @@ const GRAPHQL_ROUTE = `${API_ROUTE}/graphql`
 const PRIVACY_REQUESTS_ROUTE = `${API_ROUTE}/privacy/requests`
 
 /** `payload`: answered in Payload's error shape; `guide`: in the requirements guide's envelope. */
-export type PublicFormPaths = { maxBytes: number; message: string; paths: { payload: string[]; guide: string[] } }
+export type PublicFormPaths = {
+  maxBytes: number
+  message: string
+  paths: { payload: string[]; guide: string[] }
+  /** The form paths whose multipart posts may carry a file (a form's attachment): up to UPLOAD_MAX_MB more. */
+  uploadPaths: string[]
+}
 
 /**
  * Where the public posts forms, and the most it may send: each form's REST collection and guide
@@ -28,6 +34,7 @@ export const publicFormPaths = (): PublicFormPaths => ({
     payload: [...SUBMISSION_FORMS.map(({ slug }) => `${API_ROUTE}/${slug}`), GRAPHQL_ROUTE, PRIVACY_REQUESTS_ROUTE],
     guide: SUBMISSION_FORMS.map(({ guide }) => `${API_ROUTE}${guide.submitPath}`),
   },
+  uploadPaths: SUBMISSION_FORMS.filter((form) => form.attachment).flatMap(({ slug, guide }) => [`${API_ROUTE}/${slug}`, `${API_ROUTE}${guide.submitPath}`]),
 })
 
 export const PUBLIC_FORM_PATHS_FILE = path.resolve('src/submissions/publicFormPaths.json')

@@ -1,4 +1,5 @@
 import { canReadPII } from '@/access/fields/canReadPII'
+import { SPONSOR_DECK_MIME_TYPES } from '@/collections/SponsorDecks'
 import { choiceField } from '@/fields/choiceField'
 import { consentField } from '@/fields/consentField'
 import { contactFields } from '@/fields/contactFields'
@@ -30,6 +31,8 @@ export const sponsorApplications = defineSubmissionForm({
   workflow: APPLICATION_WORKFLOW,
   initialStatus: 'submitted',
   emails: { received: () => 'sponsor-application-received', onStatus: APPLICATION_DECISION_EMAILS },
+  // The guide's example: an optional PDF deck, sent with the application.
+  attachment: { field: 'deck', label: 'Sponsorship deck', collection: 'sponsor-decks', on: 'application', allowed: SPONSOR_DECK_MIME_TYPES },
   fields: [
     {
       type: 'row',

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { adminOnly } from '@/access/adminOnly'
+import { canReadPII } from '@/access/fields/canReadPII'
 import { hiddenFromNonStaff } from '@/access/hiddenFromNonStaff'
 import { publicOrStaff } from '@/access/publicOrStaff'
 import { staffOrAdmin } from '@/access/staffOrAdmin'
@@ -12,16 +13,20 @@ import { reviewFields } from '@/fields/reviewFields'
 import { normalizePhoneSearch } from '@/hooks/normalizePhoneSearch'
 import { refuseEncryptedFieldQueries } from '@/hooks/refuseEncryptedFieldQueries'
 
+import { checkAttachment } from './hooks/checkAttachment'
+import { deleteAttachment } from './hooks/deleteAttachment'
 import { preventDuplicateSubmission } from './hooks/preventDuplicateSubmission'
 import { queueSubmissionEmails } from './hooks/queueSubmissionEmails'
 import { setInitialStatus } from './hooks/setInitialStatus'
-import type { SubmissionForm } from './SubmissionForm'
+import { storeAttachment } from './hooks/storeAttachment'
+import type { SubmissionAttachment, SubmissionForm } from './SubmissionForm'
 import { enforceStatusWorkflow } from './workflow/enforceStatusWorkflow'
 
-/** Every field of a form's collection: its event first, then its own fields, then the review fields. */
+/** Every field of a form's collection: its event first, then its own fields (and its attachment), then the review fields. */
 export const submissionFields = (form: SubmissionForm): Field[] => [
   eventField(),
   ...form.fields,
+  ...(form.attachment ? [attachmentField(form.attachment)] : []),
   ...reviewFields({
     statuses: form.statuses,
     initialStatus: typeof form.initialStatus === 'string' ? form.initialStatus : form.statuses[0].value,
@@ -29,15 +34,29 @@ export const submissionFields = (form: SubmissionForm): Field[] => [
   }),
 ]
 
+/** The submission's file, for staff: a join, so the file's own collection holds the link and its access rule. */
+const attachmentField = ({ field, label, collection, on }: SubmissionAttachment): Field => ({
+  name: field,
+  label,
+  type: 'join',
+  collection,
+  on,
+  access: { read: canReadPII },
+  admin: { allowCreate: false },
+})
+
 /**
  * The collection a form's submissions are stored in. The hooks, in the order they run, tell a
  * submission's story:
  * - beforeOperation: the anti-abuse guard (size, rate limits, honeypot, links, captcha), then
- *   phone searches rewritten to the stored form, searches on encrypted fields refused;
+ *   phone searches rewritten to the stored form, searches on encrypted fields refused, then the
+ *   attached file checked (type by content, virus scan);
  * - beforeChange: the starting status (spam, staff's choice, or the form's), a change of status
  *   checked against the form's workflow (with the row locked), the one-per-email rule, then the
  *   form's own hooks;
- * - afterChange: the emails, queued in the same transaction, then the form's own.
+ * - afterChange: the emails, queued in the same transaction, then the form's own, then the
+ *   attached file stored, linked to the submission;
+ * - beforeDelete: the attached file deleted with it.
  * Each hook reads what it depends on itself (req.context, the form), so none relies on another
  * having run first.
  */
@@ -78,6 +97,7 @@ export function submissionCollection(form: SubmissionForm): CollectionConfig {
         guardPublicSubmission(form),
         normalizePhoneSearch([contact.phone]),
         refuseEncryptedFieldQueries(encryptedFieldNames(fields)),
+        ...(form.attachment ? [checkAttachment(form.attachment)] : []),
       ],
       beforeChange: [
         setInitialStatus(form),
@@ -85,7 +105,12 @@ export function submissionCollection(form: SubmissionForm): CollectionConfig {
         preventDuplicateSubmission(form),
         ...(form.beforeChange ?? []),
       ],
-      afterChange: [queueSubmissionEmails(form), ...(form.afterChange ?? [])],
+      afterChange: [
+        queueSubmissionEmails(form),
+        ...(form.afterChange ?? []),
+        ...(form.attachment ? [storeAttachment(form.attachment)] : []),
+      ],
+      beforeDelete: form.attachment ? [deleteAttachment(form.attachment)] : [],
       afterDelete: form.afterDelete,
     },
     endpoints: form.endpoints,

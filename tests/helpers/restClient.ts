@@ -27,8 +27,10 @@ const ORIGIN = 'http://localhost:3000'
 type RequestOptions = {
   /** JSON-encoded as the body. */
   body?: unknown
-  /** Sent as it is (form data, broken JSON…); set Content-Type in `headers`. */
-  rawBody?: string
+  /** Sent as it is (form data, broken JSON, a stream sent chunked…); set Content-Type in `headers`. */
+  rawBody?: string | ReadableStream<Uint8Array>
+  /** Sent as multipart/form-data, as a browser sends a FormData (uploads). */
+  form?: FormData
   query?: Record<string, unknown>
   headers?: Record<string, string>
 }
@@ -88,15 +90,19 @@ export class RestClient {
   private async request(
     method: keyof typeof handlers,
     path: string,
-    { body, rawBody, query, headers }: RequestOptions = {},
+    { body, rawBody, form, query, headers }: RequestOptions = {},
   ): Promise<JsonResponse> {
     const [pathname, search] = path.split('?')
     const queryString = qs.stringify({ ...qs.parse(search ?? ''), ...query }, { addQueryPrefix: true })
+    const requestHeaders = this.headers(headers)
+    // The FormData sets its own multipart Content-Type, boundary included.
+    if (form) requestHeaders.delete('Content-Type')
     const request = new Request(`${ORIGIN}/api${pathname}${queryString}`, {
       method,
-      headers: this.headers(headers),
-      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
-    })
+      headers: requestHeaders,
+      body: form ?? rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      ...(rawBody instanceof ReadableStream ? { duplex: 'half' } : {}),
+    } as RequestInit)
     const slug = pathname.replace(/^\//, '').split('/')
     return toJson(await handlers[method](request, { params: Promise.resolve({ slug }) }))
   }

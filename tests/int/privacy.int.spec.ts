@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+
 import pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +13,7 @@ import type { RestClient as RestClientType } from '../helpers/restClient'
 import { startSiteverifyServer } from '../helpers/siteverifyServer'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
 import { createOpenEvent, validSubmission } from '../helpers/submissions'
+import { pdfBytes, uploadForm } from '../helpers/uploads'
 import type { TestUser } from '../helpers/users'
 import { waitFor } from '../helpers/waitFor'
 
@@ -48,19 +52,20 @@ afterAll(async () => {
   await own?.drop()
 })
 
-/** A person who registered, applied to volunteer and to sponsor, was emailed, and once tripped the honeypot. */
+/** A person who registered, applied to volunteer and to sponsor (with a deck), was emailed, and once tripped the honeypot. */
 async function personWithHistory() {
   const email = `subject-${Date.now().toString(36)}${++ipCounter}@example.com`
   const lastName = `Erasable${ipCounter}${Date.now().toString(36)}`
   const [first, second] = [(await createOpenEvent(payload)).id, (await createOpenEvent(payload)).id]
-  const post = async (collection: string, body: Record<string, unknown>) => {
-    const response = await anonymous.post(`/${collection}`, { body, headers: freshIp() })
+  const post = async (collection: string, body: Record<string, unknown>, deck?: Buffer) => {
+    const form = deck && uploadForm(body, 'deck', { bytes: deck, name: 'sponsorship-deck.pdf', type: 'application/pdf' })
+    const response = await anonymous.post(`/${collection}`, form ? { form, headers: freshIp() } : { body, headers: freshIp() })
     expect(response.status, JSON.stringify(response.body)).toBe(201)
     return response.body.doc.id as number
   }
   const registration = await post('registrations', { ...validSubmission('registrations', first), email, lastName })
   const volunteer = await post('volunteer-applications', { ...validSubmission('volunteer-applications', first), email, fullName: `Ada ${lastName}` })
-  const sponsor = await post('sponsor-applications', { ...validSubmission('sponsor-applications', second), contactEmail: email, contactPersonName: `Ada ${lastName}` })
+  const sponsor = await post('sponsor-applications', { ...validSubmission('sponsor-applications', second), contactEmail: email, contactPersonName: `Ada ${lastName}` }, pdfBytes(1000))
   // A bot (or a mistake) filled the honeypot with this address: stored as spam, and a security event.
   await post('registrations', { ...validSubmission('registrations', second), email, lastName, faxNumber: '+1 555 0100' })
   await waitFor('the honeypot security event', async () =>
@@ -103,7 +108,18 @@ describe('staff handling a data-subject request', () => {
     expect(registration).toMatchObject({ lastName: person.lastName, phone: '+2348031234567', accessibilityNeeds: 'Step-free access' })
     expect(exported.events.map((event: { id: number }) => event.id).sort()).toEqual([...person.events].sort())
     expect(exported.securityEvents).toEqual([expect.objectContaining({ kind: 'honeypot', form: 'registrations' })])
-    expect(exported.files).toEqual([])
+    const [deck] = (await payload.find({ collection: 'sponsor-decks', where: { application: { equals: person.ids.sponsor } } })).docs
+    expect(exported.files).toEqual([
+      {
+        collection: 'sponsor-decks',
+        id: deck.id,
+        submission: { collection: 'sponsor-applications', id: person.ids.sponsor },
+        name: deck.filename,
+        size: pdfBytes(1000).length,
+        type: 'application/pdf',
+        staffDownloadPath: `/api/sponsor-decks/file/${deck.filename}`,
+      },
+    ])
     const [audit] = (await payload.find({ collection: 'audit-log', where: { action: { equals: 'export' }, subjectHash: { equals: pseudonymize(person.email) } }, depth: 0 })).docs
     expect(audit).toMatchObject({ collection: 'privacy', user: staff.id, detail: { by: 'staff' } })
 
@@ -122,15 +138,20 @@ describe('staff handling a data-subject request', () => {
     expect(exported.emails.every((email: { status: string }) => email.status === 'sent')).toBe(true)
   })
 
-  it('erase it: afterwards no table of the database holds the address or the name', async () => {
+  it('erase it: afterwards no table of the database holds the address or the name, and the deck is gone from disk', async () => {
     const person = await personWithHistory()
     expect(Object.keys(await tablesHolding(person.email)).length).toBeGreaterThan(3)
+    const [deck] = (await payload.find({ collection: 'sponsor-decks', where: { application: { equals: person.ids.sponsor } } })).docs
+    const deckFile = path.resolve('.data/sponsor-decks', deck.filename!)
+    expect(existsSync(deckFile)).toBe(true)
     const response = await staff.client.post('/privacy/erase', { body: { email: person.email } })
     expect(response.status).toBe(200)
     expect(response.body).toMatchObject({
       message: 'Everything held about this address is erased.',
-      erased: { submissions: { registrations: 2, 'volunteer-applications': 1, 'sponsor-applications': 1 }, securityEvents: 1, staffAccount: false },
+      erased: { submissions: { registrations: 2, 'volunteer-applications': 1, 'sponsor-applications': 1 }, securityEvents: 1, files: 1, staffAccount: false },
     })
+    expect(existsSync(deckFile)).toBe(false)
+    expect((await payload.count({ collection: 'sponsor-decks', where: { id: { equals: deck.id } } })).totalDocs).toBe(0)
     expect(await tablesHolding(person.email)).toEqual({})
     expect(await tablesHolding(person.lastName)).toEqual({})
     // What is left is the audit entry, holding a keyed hash of the address and the counts.

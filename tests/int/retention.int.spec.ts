@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { createLocalReq, type Payload } from 'payload'
@@ -12,6 +14,7 @@ import { runQueuedTask } from '../helpers/jobs'
 import { getTestPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/restClient'
 import { createOpenEvent, errorPaths, type SubmissionSlug, validSubmission } from '../helpers/submissions'
+import { pdfBytes, uploadForm } from '../helpers/uploads'
 import { createUser, type TestUser } from '../helpers/users'
 
 let payload: Payload
@@ -263,6 +266,25 @@ describe('the daily anonymisation, for an event past its retention date', () => 
   })
 })
 
+describe('the daily anonymisation, for a sponsor deck sent to an event past its retention date', () => {
+  it('deletes the deck and its file, and keeps the anonymised application', async () => {
+    const event = (await pastEvent()).id
+    const applied = await anonymous.post('/sponsor-applications', {
+      form: uploadForm(validSubmission('sponsor-applications', event), 'deck', { bytes: pdfBytes(), name: 'deck.pdf', type: 'application/pdf' }),
+    })
+    expect(applied.status).toBe(201)
+    const [deck] = (await payload.find({ collection: 'sponsor-decks', where: { application: { equals: applied.body.doc.id } } })).docs
+    const file = path.resolve('.data/sponsor-decks', deck.filename!)
+    expect(existsSync(file)).toBe(true)
+
+    await runAnonymisation()
+    expect((await payload.count({ collection: 'sponsor-decks', where: { id: { equals: deck.id } } })).totalDocs).toBe(0)
+    expect(existsSync(file)).toBe(false)
+    const application = await staff.client.get(`/sponsor-applications/${applied.body.doc.id}`)
+    expect(application.body).toMatchObject({ contactPersonName: 'Anonymised', deck: { docs: [] } })
+  })
+})
+
 describe('the anonymisation of due events, for the audit log', () => {
   it('reports each event with its counts per collection and the outbox emails deleted, and records it', async () => {
     const event = (await pastEvent()).id
@@ -277,6 +299,7 @@ describe('the anonymisation of due events, for the audit log', () => {
         event,
         submissions: { registrations: 2, 'sponsor-applications': 0, 'exhibitor-applications': 0, 'volunteer-applications': 1 },
         outboxEmails: emails,
+        files: 0,
       },
     ])
     const entries = await payload.find({ collection: 'audit-log', where: { action: { equals: 'anonymise' }, documentId: { equals: String(event) } }, depth: 0 })

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { editorOrAdmin } from '@/access/editorOrAdmin'
+import { checkUploadContent } from '@/hooks/checkUploadContent'
 
 /** What the content may show or link to: images (resized for the frontend) and PDF documents. */
 export const MEDIA_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'application/pdf'] as const
@@ -27,6 +28,8 @@ export const Media: CollectionConfig = {
     update: editorOrAdmin,
     delete: editorOrAdmin,
   },
+  // Checked by content (and scanned) before Payload reads the file.
+  hooks: { beforeOperation: [checkUploadContent(MEDIA_MIME_TYPES)] },
   upload: {
     staticDir: path.resolve('.data/media'),
     mimeTypes: [...MEDIA_MIME_TYPES],

@@ -19,9 +19,10 @@ export const failure = (status: number, errors: { field: string | null; message:
 
 /** Maps what Payload throws to the guide's envelope; field paths come back in snake_case. */
 export function errorResponse(error: unknown, req: PayloadRequest): Response {
+  // 400, or 422 for a file with malware in it (src/uploads/checkUploadedFile.ts).
   if (error instanceof ValidationError) {
     return failure(
-      400,
+      error.status,
       error.data.errors.map(({ path, message }) => ({ field: path ? toSnakeCase(path) : null, message })),
     )
   }

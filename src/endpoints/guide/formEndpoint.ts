@@ -2,10 +2,12 @@ import type { Endpoint } from 'payload'
 
 import { CAPTCHA_BODY_FIELD, HONEYPOT_FIELD } from '@/abuse/guardPublicSubmission'
 import { toSnakeCase } from '@/lib/caseConversion'
+import { attachmentPart } from '@/plugins/openapi/attachmentPart'
 import { guideErrorAnswer } from '@/plugins/openapi/errorAnswers'
 import type { SubmissionSlug } from '@/submissions'
 import { submissionFields } from '@/submissions/submissionCollection'
-import type { SubmissionForm } from '@/submissions/SubmissionForm'
+import type { SubmissionAttachment, SubmissionForm } from '@/submissions/SubmissionForm'
+import { uploadedFileFromForm } from '@/uploads/uploadedFileFromForm'
 
 import { errorResponse, success } from './envelope'
 import { SUCCESS_ENVELOPE } from './envelopeSchemas'
@@ -17,8 +19,14 @@ import { readFormBody } from './readFormBody'
  * the guide's envelope out. It creates through the collection with the caller's own access, so
  * every rule, hook and limit of the collection applies exactly as over REST or GraphQL.
  */
+/** The form data with its file, for a form that takes one (multipart). */
+const withFile = (body: Record<string, unknown>, attachment: SubmissionAttachment) => ({
+  ...body,
+  properties: { ...(body.properties as object), ...attachmentPart(attachment) },
+})
+
 export const formEndpoint = (form: SubmissionForm<SubmissionSlug>): Endpoint => {
-  const { slug, labels } = form
+  const { slug, labels, attachment } = form
   const message = form.guide.receivedMessage
   const fields = guideBodySchema(submissionFields(form))
   const body = {
@@ -34,7 +42,10 @@ export const formEndpoint = (form: SubmissionForm<SubmissionSlug>): Endpoint => 
     method: 'post',
     handler: async (req) => {
       try {
-        const data = await readFormBody(req, req.payload.collections[slug].config.flattenedFields)
+        const { data, files } = await readFormBody(req, req.payload.collections[slug].config.flattenedFields)
+        // The form's file goes where Payload's own parser puts it, for the collection's hooks.
+        const file = attachment && files[attachment.field]
+        if (attachment && file) req.files = { [attachment.field]: await uploadedFileFromForm(file) }
         const doc = await req.payload.create({ collection: slug, data: data as never, req, overrideAccess: false, depth: 0 })
         return success(message, { id: doc.id }, 201)
       } catch (error) {
@@ -51,7 +62,11 @@ export const formEndpoint = (form: SubmissionForm<SubmissionSlug>): Endpoint => 
         security: [],
         requestBody: {
           required: true,
-          content: { 'application/json': { schema: body }, 'application/x-www-form-urlencoded': { schema: body } },
+          content: {
+            'application/json': { schema: body },
+            'application/x-www-form-urlencoded': { schema: body },
+            ...(attachment ? { 'multipart/form-data': { schema: withFile(body, attachment) } } : {}),
+          },
         },
         responses: {
           201: { description: message, content: { 'application/json': { schema: SUCCESS_ENVELOPE } } },
@@ -59,6 +74,7 @@ export const formEndpoint = (form: SubmissionForm<SubmissionSlug>): Endpoint => 
           403: guideErrorAnswer(403, 'Signed in without permission (e.g. an editor)'),
           413: guideErrorAnswer(413),
           415: guideErrorAnswer(415),
+          ...(attachment ? { 422: guideErrorAnswer(422, `The ${attachment.label.toLowerCase()} contains malware (\`field\`: \`${attachment.field}\`); nothing was stored`) } : {}),
           429: guideErrorAnswer(429, 'Too many posts from this address or for this email, or the same content again: wait `Retry-After` seconds'),
           503: guideErrorAnswer(503),
           500: { description: 'An unexpected error', content: { 'application/json': { schema: { $ref: '#/components/schemas/GuideServerError' } } } },

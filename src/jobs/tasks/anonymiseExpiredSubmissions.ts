@@ -5,6 +5,7 @@ import { recordAudit } from '@/audit/recordAudit'
 import { requestDatabase } from '@/db/requestDatabase'
 import { SUBMISSION_FORMS, type SubmissionSlug } from '@/submissions'
 import { anonymiseSubmissions } from '@/submissions/anonymiseSubmissions'
+import type { SubmissionForm } from '@/submissions/SubmissionForm'
 
 /** What one event's anonymisation did: for the audit log. */
 export type EventAnonymisation = {
@@ -13,6 +14,8 @@ export type EventAnonymisation = {
   submissions: Record<SubmissionSlug, number>
   /** Outbox emails deleted (they held the address and the name). */
   outboxEmails: number
+  /** Files sent with the submissions (sponsors' decks) deleted, with what they stored on disk or in S3. */
+  files: number
 }
 
 /**
@@ -29,11 +32,12 @@ export async function anonymiseEvent(req: PayloadRequest, event: number): Promis
     )
     let result: EventAnonymisation | undefined
     if (rows.length) {
-      result = { event, submissions: {} as EventAnonymisation['submissions'], outboxEmails: 0 }
+      result = { event, submissions: {} as EventAnonymisation['submissions'], outboxEmails: 0, files: 0 }
       for (const form of SUBMISSION_FORMS) {
         const counts = await anonymiseSubmissions(database, form, sql`event_id = ${event}`)
         result.submissions[form.slug] = counts.submissions
         result.outboxEmails += counts.outboxEmails
+        result.files += await deleteAttachments(req, form, event)
       }
       await database.execute(sql`update events set personal_data_anonymised_at = now() where id = ${event}`)
       // The stamp is a fact about the event, not about one version: publishing a draft saved
@@ -49,6 +53,17 @@ export async function anonymiseEvent(req: PayloadRequest, event: number): Promis
     if (ownTransaction) await killTransaction(req)
     throw error
   }
+}
+
+/**
+ * A form's attached files (a sponsor's deck is the applicant's data, not a report's) go whole:
+ * through Payload, unlike the SQL above, so that the stored file goes with its document.
+ */
+async function deleteAttachments(req: PayloadRequest, form: SubmissionForm, event: number): Promise<number> {
+  if (!form.attachment) return 0
+  const { collection, on } = form.attachment
+  const { docs } = await req.payload.delete({ collection, where: { [`${on}.event`]: { equals: event } }, req, overrideAccess: true, depth: 0 })
+  return docs.length
 }
 
 /**

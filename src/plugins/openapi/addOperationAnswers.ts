@@ -3,7 +3,7 @@ import type { Access, Payload, PayloadRequest, SanitizedCollectionConfig } from 
 import { CAPTCHA_HEADER } from '@/abuse/guardPublicSubmission'
 import { limitLoginsPerIp } from '@/collections/Users/hooks/limitLoginsPerIp'
 import { ROLES } from '@/lib/choices'
-import { isSubmissionSlug } from '@/submissions'
+import { isSubmissionSlug, submissionForm } from '@/submissions'
 
 import { errorAnswer, type ErrorStatus } from './errorAnswers'
 
@@ -67,6 +67,22 @@ const PUBLIC_FORM_ANSWERS: Answers = {
   429: 'Too many posts from this address or for this email, or the same content again: wait `Retry-After` seconds',
 }
 
+/** What a file sent with a request adds (src/uploads/checkUploadedFile.ts, uploadLimits.ts). */
+const UPLOAD_ANSWERS: Answers = {
+  400: 'Field errors (`data.errors`), the file’s included: its type, judged by its content, is not one the collection accepts; nothing was stored',
+  413: 'The file is over `UPLOAD_MAX_MB` (10 MB), refused while it streams in; nothing was stored',
+  422: undefined,
+  503: 'Briefly unavailable (the database, or the virus scanner that checks every file): retry after `Retry-After` seconds; nothing was stored',
+}
+
+/** The same for a public form that takes a file with it (a sponsor's deck), its form's answers kept. */
+const ATTACHMENT_ANSWERS: Answers = {
+  400: 'Field errors (`data.errors`), the captcha’s and the attached file’s included (not of an accepted type by its content); nothing was stored',
+  413: 'The form is over 64 KB, or its file over `UPLOAD_MAX_MB` (10 MB); nothing was stored',
+  422: undefined,
+  503: 'Briefly unavailable (the database, the captcha provider or the virus scanner): retry after `Retry-After` seconds; nothing was stored',
+}
+
 /**
  * Payload's auth operations (auth/operations/*.ts), for an auth collection with local login; the
  * statuses are Payload's own, the words say when.
@@ -112,6 +128,8 @@ export async function addOperationAnswers(document: Json, payload: Payload): Pro
       }
       setAnswers(operation, answers)
       if (access === 'create' && isSubmissionSlug(config.slug)) addPublicForm(operation)
+      if (access === 'create' && isSubmissionSlug(config.slug) && submissionForm(config.slug).attachment) setAnswers(operation, ATTACHMENT_ANSWERS)
+      if (config.upload && (access === 'create' || access === 'update')) setAnswers(operation, UPLOAD_ANSWERS)
       if (reach.refuses) {
         const who = reach.anonymous ? 'Signed in with a role that may not do this (signed out, it is allowed: e.g. an editor posting a form)' : undefined
         operation.responses[403] = errorAnswer(403, who)

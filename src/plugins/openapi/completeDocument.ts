@@ -2,12 +2,14 @@ import type { Payload, SanitizedCollectionConfig } from 'payload'
 
 import { CAPTCHA_BODY_FIELD, HONEYPOT_FIELD } from '@/abuse/guardPublicSubmission'
 import { requiredOnCreate } from '@/fields/requiredOnCreate'
-import { isSubmissionSlug } from '@/submissions'
+import { isSubmissionSlug, submissionForm } from '@/submissions'
+import type { SubmissionAttachment } from '@/submissions/SubmissionForm'
 
 import { addCachingAnswers } from './addCachingAnswers'
 import { cleanSchemas } from './cleanSchemas'
 import { ERROR_RESPONSES, ERROR_SCHEMAS, errorAnswer } from './errorAnswers'
 import { addOperationAnswers } from './addOperationAnswers'
+import { attachmentPart } from './attachmentPart'
 
 type Json = Record<string, any>
 
@@ -39,7 +41,8 @@ function fixRequirements(document: Json, payload: Payload): void {
       schema.required = schema.required.filter((name: string) => !(fieldNamed(config, name) as { access?: { read?: unknown } } | undefined)?.access?.read)
     }
     const createBody = document.paths[`${payload.config.routes.api}/${config.slug}`]?.post?.requestBody?.$ref as string | undefined
-    const body = createBody && requestBodies[createBody.split('/').pop()!]?.content?.['application/json']?.schema
+    const content = createBody && requestBodies[createBody.split('/').pop()!]?.content
+    const body = content?.['application/json']?.schema
     if (!body) continue
     body.required = (body.required ?? []).filter((name: string) => {
       const field = fieldNamed(config, name)
@@ -48,9 +51,21 @@ function fixRequirements(document: Json, payload: Payload): void {
     if (isSubmissionSlug(config.slug)) {
       body.properties[CAPTCHA_BODY_FIELD] = { type: 'string', description: 'The captcha provider’s token (or send it in the `X-Captcha-Token` header)' }
       body.properties[HONEYPOT_FIELD] = { type: 'string', description: 'The honeypot: a field people never see; leave it empty' }
+      const { attachment } = submissionForm(config.slug)
+      if (attachment) content['multipart/form-data'] = { schema: attachmentBody(attachment) }
     }
   }
 }
+
+/** A form that takes a file is also posted as multipart: the JSON body in `_payload`, the file in its own part. */
+const attachmentBody = (attachment: SubmissionAttachment): Json => ({
+  type: 'object',
+  required: ['_payload'],
+  properties: {
+    _payload: { type: 'string', contentMediaType: 'application/json', description: 'The same document as the JSON body, as a JSON string' },
+    ...attachmentPart(attachment),
+  },
+})
 
 const operationsOf = (document: Json): Json[] =>
   Object.values(document.paths as Json).flatMap((item: Json) =>

@@ -102,6 +102,7 @@ const MEANINGS = {
   410: 'The link has expired',
   413: 'The form is too large (at most 64 KB); the connection is closed',
   415: 'Send the form as JSON or form data',
+  422: 'The uploaded file contains malware (a field error on the file); nothing was stored',
   429: 'Too many attempts: wait `Retry-After` seconds; nothing was stored',
   503: 'Briefly unavailable (the database, or on a public form the captcha provider): retry after `Retry-After` seconds; nothing was stored',
 } as const
@@ -119,6 +120,7 @@ const NAMES: Record<ErrorStatus, string> = {
   410: 'Gone',
   413: 'PayloadTooLarge',
   415: 'UnsupportedMediaType',
+  422: 'UnprocessableContent',
   429: 'TooManyRequests',
   503: 'ServiceUnavailable',
 }

@@ -47,6 +47,7 @@ import { PersonalDataNavLink as PersonalDataNavLink_b57bc2a08ef929a97f0ba89b27f7
 import { Dashboard as Dashboard_e1aaac9d73a3992d50b4a18beefc4f4e } from '../../../../src/components/Dashboard'
 import { SendPendingSignInOn as SendPendingSignInOn_2e21ecbd48b1d27b26259025988ab38c } from '../../../../src/components/TwoFactor/SendPendingSignInOn'
 import { ImportExportProvider as ImportExportProvider_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { PersonalDataView as PersonalDataView_a15ec06a825c559f57b53c599c4cd648 } from '../../../../src/components/PersonalData/PersonalDataView'
 import { TwoFactorView as TwoFactorView_7cf30acb60c1e7a12274193148647e72 } from '../../../../src/components/TwoFactor/TwoFactorView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -102,6 +103,7 @@ export const importMap = {
   "/src/components/Dashboard#Dashboard": Dashboard_e1aaac9d73a3992d50b4a18beefc4f4e,
   "/src/components/TwoFactor/SendPendingSignInOn#SendPendingSignInOn": SendPendingSignInOn_2e21ecbd48b1d27b26259025988ab38c,
   "@payloadcms/plugin-import-export/rsc#ImportExportProvider": ImportExportProvider_cdf7e044479f899a31f804427d568b36,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/components/PersonalData/PersonalDataView#PersonalDataView": PersonalDataView_a15ec06a825c559f57b53c599c4cd648,
   "/src/components/TwoFactor/TwoFactorView#TwoFactorView": TwoFactorView_7cf30acb60c1e7a12274193148647e72,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
