@@ -29,6 +29,7 @@ import { answerUnreadableRequest } from '@/hooks/answerUnreadableRequest'
 import { jobs } from '@/jobs'
 import { restrictJobStatsGlobal } from '@/jobs/restrictJobStatsGlobal'
 import { assertProductionSettings } from '@/lib/assertProductionSettings'
+import { DEFAULT_EVENT_TIMEZONE } from '@/lib/choices'
 import { listEnv, requireEnv, SETUP_HINT } from '@/lib/env'
 import { graphQLDepthLimit } from '@/lib/graphQLDepthLimit'
 import { plugins } from '@/plugins'
@@ -66,6 +67,8 @@ export default buildConfig({
       },
     },
     meta: { titleSuffix: ' · OTEI Admin' },
+    // What the scheduling drawer (scheduled publishing) offers first: the events' usual time zone.
+    timezones: { defaultTimezone: DEFAULT_EVENT_TIMEZONE },
   },
   collections: [
     ...submissionCollections,

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchChromium, loginToAdmin, openAdminList } from '../helpers/browser'
+import { chooseOption, launchChromium, loginToAdmin, openAdminList } from '../helpers/browser'
 import { SEEDED_ADMIN } from '../helpers/credentials'
 import { httpJson } from '../helpers/httpClient'
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
@@ -70,12 +70,6 @@ afterAll(async () => {
   await smtp?.stop()
 })
 
-/** Picks an option of one of the admin's react-select inputs. */
-async function choose(select: ReturnType<Page['locator']>, option: string) {
-  await select.locator('.rs__control').click()
-  await page.locator('.rs__option', { hasText: new RegExp(`^${option}$`) }).click()
-}
-
 describe('staff reviewing in the admin', () => {
   it('filter the registrations by status', async () => {
     await page.goto(`/admin/collections/registrations?where[event][equals]=${eventId}`)
@@ -84,9 +78,9 @@ describe('staff reviewing in the admin', () => {
     // The event's filter is there already: add "and status is Confirmed" to it.
     await page.locator('.where-builder .condition__actions-add').first().click()
     const condition = page.locator('.where-builder .condition').last()
-    await choose(condition.locator('.condition__field'), 'Status')
-    await choose(condition.locator('.condition__operator'), 'equals')
-    await choose(condition.locator('.condition__value'), 'Confirmed')
+    await chooseOption(page, condition.locator('.condition__field'), 'Status')
+    await chooseOption(page, condition.locator('.condition__operator'), 'equals')
+    await chooseOption(page, condition.locator('.condition__value'), 'Confirmed')
     await page.getByRole('link', { name: `${pending} Afolabi` }).waitFor({ state: 'detached' })
     for (const name of confirmed) await page.getByRole('link', { name: `${name} Afolabi` }).waitFor()
     expect(page.url()).toContain('confirmed')
@@ -98,8 +92,8 @@ describe('staff reviewing in the admin', () => {
     for (const org of sponsors) await page.getByRole('row', { name: new RegExp(org) }).getByRole('checkbox').check()
     await page.locator('.list-selection').getByRole('button', { name: 'Edit' }).click()
     const drawer = page.locator('.edit-many__main')
-    await choose(drawer.locator('.field-select'), 'Status')
-    await choose(drawer.locator('#field-status'), 'Accepted')
+    await chooseOption(page, drawer.locator('.field-select'), 'Status')
+    await chooseOption(page, drawer.locator('#field-status'), 'Accepted')
     await drawer.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Updated 3 Sponsor applications successfully.').waitFor()
     for (const org of sponsors) await page.getByRole('row', { name: new RegExp(`${org}.*Accepted`) }).waitFor()
@@ -117,8 +111,8 @@ describe('staff reviewing in the admin', () => {
     await page.getByRole('row', { name: new RegExp(notReviewed) }).getByRole('checkbox').check()
     await page.locator('.list-selection').getByRole('button', { name: 'Edit' }).click()
     const drawer = page.locator('.edit-many__main')
-    await choose(drawer.locator('.field-select'), 'Status')
-    await choose(drawer.locator('#field-status'), 'Accepted')
+    await chooseOption(page, drawer.locator('.field-select'), 'Status')
+    await chooseOption(page, drawer.locator('#field-status'), 'Accepted')
     await drawer.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Unable to update 1 out of 1 Sponsor application.').waitFor()
     const stored = await httpJson(baseURL, 'GET', `/api/sponsor-applications?where[orgName][equals]=${notReviewed}`, { token })

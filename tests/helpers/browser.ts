@@ -1,4 +1,4 @@
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
 
 import { SEEDED_ADMIN, seededAdminTotpSecret } from './credentials'
 import { currentCode } from './twoFactor'
@@ -81,4 +81,10 @@ export async function collectCspViolations(page: Page): Promise<string[]> {
 export async function openAdminList(page: Page, path: string): Promise<void> {
   await page.goto(path)
   await page.waitForURL(/[?&]limit=/)
+}
+
+/** Picks an option of one of the admin's react-select inputs (select fields, relationships, filters). */
+export async function chooseOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+  await select.locator('.rs__control').click()
+  await page.locator('.rs__option', { hasText: typeof option === 'string' ? new RegExp(`^${option}$`) : option }).click()
 }
