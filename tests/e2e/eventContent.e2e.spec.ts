@@ -76,15 +76,20 @@ describe('an editor building the agenda in the admin', () => {
     await page.locator('#field-endsAt input').fill('Jun 1, 2027 2:45 PM')
     await page.locator('#field-room').fill('Main Hall')
     await chooseOption(page, page.locator('#field-event'), eventName)
+    // Autosave keeps the draft, and a scheduled publish publishes the draft as last saved: wait
+    // for the save that holds the speaker, the last change.
+    const autosaved = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'PATCH' && /\/api\/sessions\/\d+/.test(response.url()) && /"speakers":\[\d/.test(response.request().postData() ?? ''),
+    )
     await chooseOption(page, page.locator('#field-speakers'), speakerName)
-    // Autosave keeps the draft; scheduling is offered once the form has nothing unsaved.
-    await page.getByText('Last saved', { exact: false }).waitFor()
+    expect((await autosaved).status()).toBe(200)
     await page.locator('.publish-button, .doc-controls__controls').locator('.popup-button').first().click()
     await page.getByRole('button', { name: 'Schedule Publish' }).click()
     const { at, typed } = nextMinute()
     const scheduler = page.locator('.schedule-publish__scheduler')
     await scheduler.locator('.react-datepicker__input-container input').fill(typed)
-    await scheduler.locator('.field-label', { hasText: 'Time' }).click()
+    await scheduler.locator('label[for="field-time"]').click()
     await scheduler.locator('.schedule-publish__actions').getByRole('button', { name: 'Save' }).click()
     await page.getByText('Scheduled successfully').waitFor()
 
