@@ -199,6 +199,8 @@ describe('sponsor applications with a deck as the public', () => {
   it.each([
     ['a PNG', async () => imageBytes('png'), 400, 'Only PDF files are accepted; this is a PNG file.'],
     ['text named .pdf', async () => Buffer.from('not a pdf at all'), 400, 'Only PDF files are accepted; this is not a file of a type we accept.'],
+    // A PDF by its first bytes that Payload's own check cannot read: its error is on `file`, the sender's part is `deck`.
+    ['a broken PDF', async () => Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n'), 400, 'Invalid PDF file.'],
   ])('with %s as the deck are refused on the deck field, and the application is not stored either', async (_what, bytes, status, message) => {
     const data = sponsorApplication()
     const decksBefore = await deckCount()
