@@ -42,7 +42,8 @@ const attachmentField = ({ field, label, collection, on }: SubmissionAttachment)
   collection,
   on,
   access: { read: canReadPII },
-  admin: { allowCreate: false },
+  // The file, not its link back to the submission being looked at.
+  admin: { allowCreate: false, defaultColumns: ['filename', 'filesize', 'createdAt'] },
 })
 
 /**
