@@ -1,6 +1,7 @@
 /**
- * The signed-out event list, as the frontend reads it, against a running server: full answers,
- * then conditional ones (If-None-Match with the list's ETag, answered 304), interleaved run by run.
+ * A signed-out public read as the frontend makes it (the event list, or with --path the agenda that
+ * bench/seedAgenda.ts makes), against a running server: full answers, then conditional ones
+ * (If-None-Match with the answer's ETag, answered 304), interleaved run by run.
  *
  *   npx tsx bench/agendaRead.ts http://127.0.0.1:3000 [--runs 3] [--seconds 20] [--connections 20]
  *                               [--path '/api/events?limit=100']
@@ -28,7 +29,7 @@ const first = await fetch(url)
 const etag = first.headers.get('etag')
 const body = await first.text()
 if (first.status !== 200 || !etag) throw new Error(`GET ${url}: ${first.status}, ETag ${etag}; expected 200 with an ETag`)
-console.log(`GET ${PATH}: ${body.length} bytes, ${JSON.parse(body).docs.length} events, Cache-Control ${first.headers.get('cache-control')}`)
+console.log(`GET ${PATH}: ${body.length} bytes, ${JSON.parse(body).docs.length} documents, Cache-Control ${first.headers.get('cache-control')}`)
 
 const SCENARIOS = { full: '', conditional: `If-None-Match: ${etag}` }
 type Scenario = keyof typeof SCENARIOS
