@@ -36,6 +36,12 @@ describe('sessions published by an editor', () => {
     expect(fieldErrors(response.body)).toEqual([expect.objectContaining({ path: 'endsAt', message: 'The session must end after it starts.' })])
   })
 
+  it('are refused with a field error on a time that is not a date, not a server error', async () => {
+    const response = await editor.client.post('/sessions', { body: session(event, { startsAt: 'half past nine' }) })
+    expect(response.status).toBe(400)
+    expect(errorPaths(response.body)).toEqual(['startsAt'])
+  })
+
   it('are refused with a field error when they start before the event', async () => {
     const response = await editor.client.post('/sessions', {
       body: session(event, { startsAt: '2027-06-01T07:00:00.000Z', endsAt: '2027-06-01T08:30:00.000Z' }),
@@ -133,6 +139,13 @@ describe('sessions autosaved as drafts by an editor', () => {
     const publish = await editor.client.patch(`/sessions/${draft.body.doc.id}`, { body: { _status: 'published' } })
     expect(publish.status).toBe(400)
     expect(errorPaths(publish.body)).toEqual(expect.arrayContaining(['kind', 'endsAt']))
+  })
+
+  it('with a time that is not a date get a field error, not a server error', async () => {
+    const event = await createContentEvent(payload)
+    const draft = await editor.client.post('/sessions', { query: { draft: 'true', autosave: 'true' }, body: { title: 'Typo', event, startsAt: 'tomorrow-ish' } })
+    expect(draft.status).toBe(400)
+    expect(errorPaths(draft.body)).toEqual(['startsAt'])
   })
 
   it('hold no room: a draft at the same time does not block a published session', async () => {

@@ -93,6 +93,7 @@ describe('sponsor decks with S3 storage', () => {
     const asStaff = await staff.client.get(`/sponsor-decks/file/${deck.filename}`)
     expect(asStaff.status).toBe(200)
     expect(asStaff.headers.get('content-type')).toBe('application/pdf')
+    expect(asStaff.headers.get('cache-control')).toBe('private, no-store')
     expect(String(asStaff.body)).toMatch(/^%PDF-1\.4/)
     expect((await anonymous.get(`/sponsor-decks/file/${deck.filename}`)).status).toBe(403)
     expect((await editor.client.get(`/sponsor-decks/file/${deck.filename}`)).status).toBe(403)

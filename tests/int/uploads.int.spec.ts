@@ -112,6 +112,22 @@ describe('media uploads as an editor', () => {
     expect(errorPaths(response.body)).toEqual(['alt'])
   })
 
+  it('refuse a file named by its address instead of sent (Payload would fetch it, unchecked): 400 on file, nothing stored', async () => {
+    const before = await mediaCount()
+    const response = await editor.client.post('/media', { body: { alt: 'Remote', filename: 'remote.pdf', url: 'https://files.example/remote.pdf' } })
+    expect(response.status).toBe(400)
+    expect(fieldMessage(response.body, 'file')).toMatch(/^Send the file itself/)
+    expect(await mediaCount()).toBe(before)
+  })
+
+  it('refuse a create over GraphQL, which cannot carry the file, with that answer', async () => {
+    const before = await mediaCount()
+    const response = await editor.client.graphql('mutation { createMedia(data: { alt: "Remote", filename: "remote.png", url: "https://files.example/remote.png" }) { id } }')
+    expect(response.body.errors[0].message).toMatch(/invalid: file/)
+    expect(response.body.errors[0].extensions.statusCode).toBe(400)
+    expect(await mediaCount()).toBe(before)
+  })
+
   it('refuse a file over UPLOAD_MAX_MB with 413 and store nothing', async () => {
     const before = await mediaCount()
     const form = uploadForm({}, 'file', { bytes: pdfBytes(1.2 * MB), name: 'big.pdf', type: 'application/pdf' })
@@ -311,6 +327,7 @@ describe('sponsor decks as staff', () => {
     const file = await staff.client.get(`/sponsor-decks/file/${deck.filename}`)
     expect(file.status).toBe(200)
     expect(file.headers.get('content-type')).toBe('application/pdf')
+    expect(file.headers.get('cache-control')).toBe('private, no-store')
     expect(Buffer.from(file.body as string, 'latin1').length).toBe(deckBytes.length)
   })
 

@@ -6,6 +6,8 @@ export const mustFollow =
   (value, { siblingData, required }) => {
     if (!value) return required ? 'This field is required.' : true
     const earlier = (siblingData as Record<string, unknown>)[earlierField]
-    if (!earlier) return true
-    return new Date(value as Date | string) > new Date(earlier as Date | string) ? true : message
+    const earlierTime = new Date(earlier as Date | string).getTime()
+    // Unset or unreadable, the earlier date is its own field's error.
+    if (!earlier || Number.isNaN(earlierTime)) return true
+    return new Date(value as Date | string).getTime() > earlierTime ? true : message
   }

@@ -1,4 +1,14 @@
-import type { CollectionConfig, DateField, Field, TextField, TextFieldSingleValidation } from 'payload'
+import {
+  type CollectionConfig,
+  type DateField,
+  type DateFieldValidation,
+  type Field,
+  type FieldHook,
+  type TextField,
+  type TextFieldSingleValidation,
+  ValidationError,
+  validations,
+} from 'payload'
 
 import { choiceField } from '@/fields/choiceField'
 import { contentEventField } from '@/fields/contentEventField'
@@ -25,7 +35,18 @@ const inEventTimezone: DateField['timezone'] = {
   }),
 }
 
-const sessionTime = (name: 'startsAt' | 'endsAt', validate: DateField['validate']): DateField => ({
+const NOT_A_DATE = 'Enter a date and time, e.g. Jun 1, 2027 9:30 AM.'
+
+// Drafts are saved unvalidated: an unreadable time would reach the database (a 500) as it is.
+const refuseUnreadableTime: FieldHook = ({ value, path, collection, req }) => {
+  if (typeof value === 'string' && value.trim() && Number.isNaN(Date.parse(value)))
+    throw new ValidationError({ collection: collection?.slug, req, errors: [{ path: path.join('.'), message: NOT_A_DATE }] })
+  return value
+}
+
+// A custom validate replaces Payload's own: keep its check that the value is a date at all (an
+// unreadable one would otherwise reach the room check, and the database, as it is).
+const sessionTime = (name: 'startsAt' | 'endsAt', rule: DateFieldValidation): DateField => ({
   name,
   type: 'date',
   required: true,
@@ -35,7 +56,11 @@ const sessionTime = (name: 'startsAt' | 'endsAt', validate: DateField['validate'
     date: { pickerAppearance: 'dayAndTime', timeIntervals: 5 },
     description: 'In the event’s time zone.',
   },
-  validate,
+  hooks: { beforeValidate: [refuseUnreadableTime] },
+  validate: async (value, options) => {
+    const isDate = await validations.date(value, options)
+    return isDate === true ? rule(value, options) : isDate
+  },
 })
 
 const room = lineField('room', { maxLength: 100 })

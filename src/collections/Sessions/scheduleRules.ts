@@ -43,7 +43,10 @@ export async function roomIsFree(
   { data, id, req }: { data: SessionData; id?: number | string; req: PayloadRequest },
 ): Promise<true | string> {
   const event = relationId(data.event)
-  if (!data.startsAt || !data.endsAt || event === undefined) return true
+  const startsAt = new Date(data.startsAt ?? Number.NaN)
+  const endsAt = new Date(data.endsAt ?? Number.NaN)
+  // Missing or unreadable times are the time fields' own errors.
+  if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime()) || event === undefined) return true
   const { docs } = await req.payload.find({
     collection: 'sessions',
     where: {
@@ -52,8 +55,8 @@ export async function roomIsFree(
         { room: { equals: room } },
         { _status: { equals: 'published' } },
         // Overlapping: starts before this one ends and ends after it starts (touching is fine).
-        { startsAt: { less_than: new Date(data.endsAt).toISOString() } },
-        { endsAt: { greater_than: new Date(data.startsAt).toISOString() } },
+        { startsAt: { less_than: endsAt.toISOString() } },
+        { endsAt: { greater_than: startsAt.toISOString() } },
         ...(id === undefined ? [] : [{ id: { not_equals: id } }]),
       ],
     },

@@ -5,6 +5,7 @@ import { adminOnly } from '@/access/adminOnly'
 import { hiddenFromNonStaff } from '@/access/hiddenFromNonStaff'
 import { staffOrAdmin } from '@/access/staffOrAdmin'
 import { checkUploadContent } from '@/hooks/checkUploadContent'
+import { NOT_STORED } from '@/plugins/publicCaching'
 
 /** What a deck may be: a PDF, by its content. */
 export const SPONSOR_DECK_MIME_TYPES = ['application/pdf'] as const
@@ -35,6 +36,11 @@ export const SponsorDecks: CollectionConfig = {
   upload: {
     staticDir: path.resolve('.data/sponsor-decks'),
     mimeTypes: [...SPONSOR_DECK_MIME_TYPES],
+    // Staff-only files: no shared cache (a CDN in front of /api) may keep a copy.
+    modifyResponseHeaders: ({ headers }) => {
+      headers.set('Cache-Control', NOT_STORED)
+      return headers
+    },
   },
   fields: [
     {
