@@ -28,11 +28,19 @@ export function whyClosed(event: EventWindow, now: Date): string | undefined {
   return undefined
 }
 
-export type SubmissionEvent = EventWindow & { id: number; requireEmailConfirmation?: boolean | null; capacity?: number | null }
+export type SubmissionEvent = EventWindow & {
+  id: number
+  requireEmailConfirmation?: boolean | null
+  capacity?: number | null
+  startsAt: string
+  endsAt: string
+  timezone: string
+}
 
 /**
- * The published event a submission names, read once per request: the field's validation and the
- * collection's hooks (double opt-in) need it on every public post.
+ * The event a submission (or a session) names, read once per request: the field's validation and
+ * the collection's hooks (double opt-in, capacity) need it on every public post, a session's time
+ * rules on every save.
  */
 export async function submissionEvent(req: PayloadRequest, value: unknown): Promise<SubmissionEvent | null> {
   const id = relationId(value)
@@ -47,7 +55,16 @@ export async function submissionEvent(req: PayloadRequest, value: unknown): Prom
       draft: false,
       disableErrors: true,
       overrideAccess: true,
-      select: { _status: true, registrationOpensAt: true, registrationClosesAt: true, requireEmailConfirmation: true, capacity: true },
+      select: {
+        _status: true,
+        registrationOpensAt: true,
+        registrationClosesAt: true,
+        requireEmailConfirmation: true,
+        capacity: true,
+        startsAt: true,
+        endsAt: true,
+        timezone: true,
+      },
       req,
     }) as Promise<SubmissionEvent | null>
     cache.set(id, event)

@@ -16,7 +16,7 @@ declare module 'payload' {
      * the audit log's table exists): no audit-log entry (src/plugins/auditLog.ts).
      */
     skipAudit?: boolean
-    /** The events this request's submissions name, read once (src/fields/eventField.ts). */
+    /** The events this request's submissions and sessions name, read once (src/fields/eventField.ts). */
     submissionEvents?: Map<number, Promise<SubmissionEvent | null>>
     /**
      * Set by enforceStatusWorkflow (beforeChange, with the row locked) for each submission whose
