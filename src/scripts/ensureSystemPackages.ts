@@ -1,6 +1,7 @@
 /**
- * The tests drive Debian's Chromium (the admin), nginx (the app behind reverse proxies) and clamd
- * (virus scanning of uploads, started by tests/int/virusScan with its own signatures). When
+ * The tests drive Debian's Chromium (the admin), nginx (the app behind reverse proxies), clamd
+ * (virus scanning of uploads, started by tests/int/virusScan with its own signatures) and
+ * PostgreSQL 15 (tests/int/backup). When
  * one is missing, install it with apt-get where we can (as root); otherwise stop at once with a
  * one-line instruction.
  */
@@ -12,6 +13,9 @@ const programs = [
   { name: 'Chromium', aptPackage: 'chromium', pathVariable: 'CHROMIUM_PATH', defaultPath: '/usr/bin/chromium' },
   { name: 'nginx', aptPackage: 'nginx', pathVariable: 'NGINX_PATH', defaultPath: '/usr/sbin/nginx' },
   { name: 'clamd', aptPackage: 'clamav-daemon', pathVariable: 'CLAMD_PATH', defaultPath: '/usr/sbin/clamd' },
+  // Its pg_dump, pg_restore and initdb: tests/int/backup runs a cluster of it when the run's
+  // server (the embedded PostgreSQL 18) is newer than every pg_dump here.
+  { name: 'PostgreSQL 15', aptPackage: 'postgresql-15', pathVariable: 'BACKUP_TEST_INITDB_PATH', defaultPath: '/usr/lib/postgresql/15/bin/initdb' },
 ].map((program) => ({ ...program, path: process.env[program.pathVariable] || program.defaultPath }))
 
 const isExecutable = (file: string) => {
