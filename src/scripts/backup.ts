@@ -44,7 +44,7 @@ async function backup() {
   const uploadFolders = process.env.S3_BUCKET?.trim() ? [] : UPLOAD_FOLDERS.filter((folder) => existsSync(folder))
   if (uploadFolders.length) {
     const tarFile = path.join(directory, uploadsName(stamp))
-    await writeAtomically(tarFile, (partial) => run('tar', ['--create', `--file=${partial}`, ...uploadFolders]))
+    await writeAtomically(tarFile, (partial) => archive(partial, uploadFolders))
     files.push(tarFile)
   }
   for (const file of files) console.log(`[backup] wrote ${file} (${(await stat(file)).size} bytes)`)
@@ -57,6 +57,20 @@ async function backup() {
   if (bucket) {
     for (const file of files) console.log(`[backup] uploaded s3://${bucket.bucket}/${await uploadToBucket(bucket, file)}`)
     for (const key of await pruneBucket(bucket, keep)) console.log(`[backup] deleted s3://${bucket.bucket}/${key} (BACKUP_KEEP=${keep})`)
+  }
+}
+
+/**
+ * A tar of the folders. Uploads go on while it runs: a file added, changed or deleted meanwhile
+ * makes GNU tar exit 1 ("file changed as we read it"), a warning here, not a failed backup; such
+ * a file is an upload newer than the dump (taken first), which the restored rows do not name.
+ */
+async function archive(file: string, folders: string[]) {
+  try {
+    await run('tar', ['--create', '--ignore-failed-read', `--file=${file}`, ...folders])
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 1) throw error
+    console.warn(`[backup] warning: ${(error as { stderr?: string }).stderr?.trim()}`)
   }
 }
 
